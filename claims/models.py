@@ -1,0 +1,226 @@
+"""Claims and the stances sources take on them."""
+
+from __future__ import annotations
+
+import pghistory
+import pgtrigger
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.urls import reverse
+
+from sources.models import Article, Source
+
+
+class ClaimStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    ARCHIVED = "archived", "Archived"
+
+
+class Verdict(models.TextChoices):
+    NONE = "", "No verdict"
+    TRUE = "true", "True"
+    MOSTLY_TRUE = "mostly_true", "Mostly true"
+    MIXED = "mixed", "Mixed"
+    MOSTLY_FALSE = "mostly_false", "Mostly false"
+    FALSE = "false", "False"
+    UNPROVEN = "unproven", "Unproven"
+
+
+@pghistory.track()
+class Claim(models.Model):
+    Status = ClaimStatus
+    Verdict = Verdict
+
+    text = models.CharField(max_length=500, help_text="The checkable statement, as tracked.")
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    topic = models.CharField(max_length=200, blank=True)
+    tags = ArrayField(models.CharField(max_length=50), default=list, blank=True)
+    search_terms = ArrayField(
+        models.CharField(max_length=100),
+        default=list,
+        blank=True,
+        help_text="Extra words that widen matching: ammunition, shells, missiles, arms…",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=ClaimStatus.ACTIVE)
+    verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True, default="")
+    verdict_summary = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["text"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=[c.value for c in ClaimStatus]), name="claim_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(verdict__in=[c.value for c in Verdict]), name="claim_verdict_valid"
+            ),
+        ]
+        indexes = [GinIndex(fields=["tags"], name="claim_tags")]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("claim-detail", kwargs={"slug": self.slug})
+
+
+class Position(models.TextChoices):
+    ASSERTS = "asserts", "asserts"
+    DENIES = "denies", "denies"
+    HEDGES = "hedges", "hedges"
+    NO_COMMENT = "no_comment", "no comment"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class ReviewStatus(models.TextChoices):
+    SUGGESTED = "suggested", "Suggested"
+    CONFIRMED = "confirmed", "Confirmed"
+    REJECTED = "rejected", "Rejected"
+
+
+# Raised by the database when a stance's quote is not the article text at
+# quote_start..quote_end. Positions count characters (code points), as Python
+# string indices do, and PostgreSQL's substr() on a UTF-8 database.
+QUOTE_ANCHOR_TRIGGER = pgtrigger.Trigger(
+    name="stance_quote_anchored",
+    operation=pgtrigger.Insert | pgtrigger.Update,
+    when=pgtrigger.Before,
+    func="""
+        IF NOT EXISTS (
+            SELECT 1 FROM sources_article a
+            WHERE a.id = NEW.article_id
+              AND substr(a.text, NEW.quote_start + 1, NEW.quote_end - NEW.quote_start) = NEW.quote_exact
+        ) THEN
+            RAISE EXCEPTION 'stance quote is not the article text at %..%', NEW.quote_start, NEW.quote_end
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'stance_quote_anchored';
+        END IF;
+        RETURN NEW;
+    """,
+)
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Stance(models.Model):
+    """One attributed position of one source on one claim at one time, with its evidence.
+
+    The quote is a W3C TextQuoteSelector (exact, prefix, suffix) plus a
+    TextPositionSelector (start, end) into ``article.text``.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="stances")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="stances")
+    position = models.CharField(max_length=20, choices=Position.choices)
+    stated_on = models.DateField(help_text="When the source said it (not when it was reported).")
+    stated_on_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="stances")
+    quote_exact = models.TextField()
+    quote_prefix = models.CharField(max_length=64, blank=True)
+    quote_suffix = models.CharField(max_length=64, blank=True)
+    quote_start = models.PositiveIntegerField()
+    quote_end = models.PositiveIntegerField()
+    attributed_via = models.CharField(
+        max_length=300, blank=True, help_text="Through whom it was reported: 'KCNA said'."
+    )
+    attributed_via_source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="relayed_stances"
+    )
+    status = models.CharField(
+        max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.SUGGESTED
+    )
+    confidence = models.FloatField(null=True, blank=True)
+    evidence = models.JSONField(
+        default=dict, blank=True, help_text="Why the machine suggested it: cue, alias matched."
+    )
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Bumped on every review action, so stale edits are refused."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["stated_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(position__in=[c.value for c in Position]), name="stance_position_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[c.value for c in ReviewStatus]), name="stance_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(stated_on_precision__in=[c.value for c in DatePrecision]),
+                name="stance_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(quote_end__gt=F("quote_start"))
+                & Q(quote_end=F("quote_start") + Length("quote_exact")),
+                name="stance_quote_span_matches_length",
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | Q(confidence__gte=0, confidence__lte=1),
+                name="stance_confidence_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="suggested") | Q(reviewed_at__isnull=False),
+                name="stance_reviewed_has_time",
+            ),
+            models.UniqueConstraint(
+                fields=["claim", "source", "article", "quote_start", "quote_end"],
+                name="stance_unique_evidence",
+            ),
+        ]
+        indexes = [
+            # "stances of claim X by source, ordered by stated_on" (timeline, history API)
+            models.Index(
+                fields=["claim", "source", "stated_on"],
+                name="stance_claim_source_date",
+                condition=Q(status="confirmed"),
+            ),
+            models.Index(fields=["claim", "status", "stated_on"], name="stance_claim_status_date"),
+            # the review queue: suggested stances, oldest first
+            models.Index(fields=["status", "created_at"], name="stance_status_created"),
+            models.Index(fields=["article"], name="stance_article"),
+        ]
+        triggers = [QUOTE_ANCHOR_TRIGGER]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.get_position_display()} ({self.stated_on})"
+
+    def clean(self) -> None:
+        from claims.services import quote_errors
+
+        if self.article_id is None or self.quote_start is None or self.quote_end is None:
+            return
+        errors = quote_errors(
+            text=self.article.text,
+            exact=self.quote_exact,
+            start=self.quote_start,
+            end=self.quote_end,
+        )
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,244 @@
+"""Writes on claims and stances: check, then do (see STYLE.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
+from sources.models import Article, Source
+
+# W3C TextQuoteSelector context: enough characters to re-find a quote that
+# occurs more than once, short enough to read.
+CONTEXT_CHARS = 32
+
+
+class StaleStanceError(Exception):
+    """Somebody else reviewed or edited the stance since it was loaded."""
+
+    def __init__(self, stance: Stance) -> None:
+        self.stance = stance
+        who = stance.reviewed_by or "another user"
+        super().__init__(
+            f"This stance was changed by {who} since you opened it "
+            f"(it is now {stance.get_status_display().lower()}). Reload to see the current version."
+        )
+
+
+@dataclass(frozen=True)
+class QuoteAnchor:
+    """A TextQuoteSelector plus a TextPositionSelector into an article's text."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+
+def quote_errors(*, text: str, exact: str, start: int | None, end: int | None) -> dict[str, str]:
+    """What is wrong with a quote anchored at start..end of text (empty when nothing is)."""
+    if not exact:
+        return {"quote_exact": "A stance needs a quote from the article."}
+    if start is None or end is None:
+        return {"quote_start": "The quote needs a start and an end in the article text."}
+    if not 0 <= start < end <= len(text):
+        return {"quote_start": f"The quote's span {start}..{end} is outside the article text."}
+    if text[start:end] != exact:
+        return {
+            "quote_exact": (
+                f"The quote is not the article text at {start}..{end}: the article reads "
+                f"“{text[start:end][:80]}” there."
+            )
+        }
+    return {}
+
+
+def quote_anchor(
+    *, text: str, exact: str, start: int | None = None, prefix: str = ""
+) -> QuoteAnchor:
+    """Anchor ``exact`` in ``text``: at ``start`` if given, else after ``prefix``, else its first occurrence.
+
+    Raises ValidationError when the quote is not in the text.
+    """
+    if not exact or not exact.strip():
+        raise ValidationError({"quote_exact": "A stance needs a quote from the article."})
+    if start is None:
+        found = -1
+        if prefix:
+            at = text.find(prefix + exact)
+            found = at + len(prefix) if at >= 0 else -1
+        if found < 0:
+            found = text.find(exact)
+        if found < 0:
+            raise ValidationError({"quote_exact": "The quote is not in the article text."})
+        start = found
+    end = start + len(exact)
+    errors = quote_errors(text=text, exact=exact, start=start, end=end)
+    if errors:
+        raise ValidationError(errors)
+    return QuoteAnchor(
+        exact=exact,
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+        start=start,
+        end=end,
+    )
+
+
+def _user_or_none(user: AbstractBaseUser | AnonymousUser | None) -> Any:
+    return user if user is not None and user.is_authenticated else None
+
+
+def stance_create(
+    *,
+    claim: Claim,
+    source: Source,
+    article: Article,
+    position: str,
+    stated_on: dt.date,
+    quote_exact: str,
+    quote_start: int | None = None,
+    quote_prefix: str = "",
+    stated_on_precision: str = DatePrecision.DAY,
+    attributed_via: str = "",
+    attributed_via_source: Source | None = None,
+    status: str = ReviewStatus.SUGGESTED,
+    confidence: float | None = None,
+    evidence: dict | None = None,
+    note: str = "",
+    created_by: AbstractBaseUser | AnonymousUser | None = None,
+) -> Stance:
+    """Create a stance whose quote is anchored in the article text.
+
+    Raises ValidationError for a bad position, status or quote, and when the
+    same evidence is already recorded for this claim and source.
+    """
+    if position not in Position.values:
+        raise ValidationError(
+            {"position": f"'{position}' is not one of {', '.join(Position.values)}."}
+        )
+    if status not in ReviewStatus.values:
+        raise ValidationError(
+            {"status": f"'{status}' is not one of {', '.join(ReviewStatus.values)}."}
+        )
+    anchor = quote_anchor(
+        text=article.text, exact=quote_exact, start=quote_start, prefix=quote_prefix
+    )
+    user = _user_or_none(created_by)
+    reviewed = status != ReviewStatus.SUGGESTED
+    stance = Stance(
+        claim=claim,
+        source=source,
+        article=article,
+        position=position,
+        stated_on=stated_on,
+        stated_on_precision=stated_on_precision,
+        quote_exact=anchor.exact,
+        quote_prefix=anchor.prefix,
+        quote_suffix=anchor.suffix,
+        quote_start=anchor.start,
+        quote_end=anchor.end,
+        attributed_via=attributed_via,
+        attributed_via_source=attributed_via_source,
+        status=status,
+        confidence=confidence,
+        evidence=evidence or {},
+        note=note,
+        created_by=user,
+        reviewed_by=user if reviewed else None,
+        reviewed_at=timezone.now() if reviewed else None,
+    )
+    try:
+        with transaction.atomic():
+            stance.save()
+    except IntegrityError as exc:
+        if "stance_unique_evidence" in str(exc):
+            raise ValidationError(
+                {"quote_exact": "This quote is already recorded for this claim and source."}
+            ) from exc
+        raise
+    return stance
+
+
+def _review(
+    *, stance: Stance, reviewer: Any, version: int, status: str, changes: dict[str, Any]
+) -> Stance:
+    """Apply a review action only if nobody changed the stance since ``version`` was read.
+
+    One UPDATE ... WHERE version = %s: two reviewers acting on the same
+    stance cannot overwrite each other, the second one gets StaleStanceError.
+    """
+    now = timezone.now()
+    fields = {
+        **changes,
+        "status": status,
+        "reviewed_by": _user_or_none(reviewer),
+        "reviewed_at": now,
+        "updated_at": now,
+        "version": F("version") + 1,
+    }
+    updated = Stance.objects.filter(pk=stance.pk, version=version).update(**fields)
+    fresh = Stance.objects.select_related("reviewed_by").get(pk=stance.pk)
+    if not updated:
+        raise StaleStanceError(fresh)
+    return fresh
+
+
+def stance_confirm(*, stance: Stance, reviewer: Any, version: int | None = None) -> Stance:
+    return _review(
+        stance=stance,
+        reviewer=reviewer,
+        version=stance.version if version is None else version,
+        status=ReviewStatus.CONFIRMED,
+        changes={},
+    )
+
+
+def stance_reject(
+    *, stance: Stance, reviewer: Any, version: int | None = None, note: str = ""
+) -> Stance:
+    changes = {"note": note} if note else {}
+    return _review(
+        stance=stance,
+        reviewer=reviewer,
+        version=stance.version if version is None else version,
+        status=ReviewStatus.REJECTED,
+        changes=changes,
+    )
+
+
+EDITABLE_FIELDS = {
+    "source",
+    "position",
+    "stated_on",
+    "stated_on_precision",
+    "attributed_via",
+    "attributed_via_source",
+    "note",
+}
+
+
+def stance_edit_and_confirm(
+    *, stance: Stance, reviewer: Any, version: int | None = None, **changes: Any
+) -> Stance:
+    """A reviewer corrects a suggestion (source, position, date…) and confirms it in one step."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError(f"These fields cannot be edited here: {', '.join(sorted(unknown))}.")
+    if "position" in changes and changes["position"] not in Position.values:
+        raise ValidationError({"position": f"'{changes['position']}' is not a position."})
+    return _review(
+        stance=stance,
+        reviewer=reviewer,
+        version=stance.version if version is None else version,
+        status=ReviewStatus.CONFIRMED,
+        changes=changes,
+    )

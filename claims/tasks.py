@@ -1,0 +1,16 @@
+"""Claim tasks: thin, keyed by ids; the work lives in claims/suggest.py."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(acks_late=True)
+def suggest_stances_for_article(article_id: int) -> int:
+    """Match an ingested article against active claims and file suggested stances.
+
+    Returns the number of new suggestions. Queued by ingestion on commit.
+    """
+    from claims.suggest import article_suggest
+
+    return article_suggest(article_id=article_id)

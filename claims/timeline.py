@@ -1,0 +1,242 @@
+"""One claim's history: each source's stances in order, its current position and its changes.
+
+One computation serves the web UI, the API and the exports. Two clocks:
+``stated_on`` (when a source said it) orders the timeline; ``as_of`` (when the
+workbench recorded it) replays the audit history to answer with what was
+known at that moment.
+
+Query budget: a fixed number of queries whatever the number of stances
+(stances with their articles in one, the source tree in one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import OuterRef, Subquery
+
+from claims.models import Claim, ReviewStatus, Stance
+from sources.models import Article, Source
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    id: int
+    url: str
+    title: str
+    outlet: str
+    published_on: dt.date | None
+    duplicate_kind: str = ""
+    original: ArticleRef | None = None
+
+
+@dataclass(frozen=True)
+class TimelineStance:
+    id: int
+    speaker: Source
+    position: str
+    stated_on: dt.date
+    stated_on_precision: str
+    quote_exact: str
+    quote_prefix: str
+    quote_suffix: str
+    quote_start: int
+    quote_end: int
+    attributed_via: str
+    article: ArticleRef
+    confidence: float | None = None
+
+    @property
+    def position_label(self) -> str:
+        return self.position.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class PositionChange:
+    source: Source
+    from_position: str
+    to_position: str
+    on: dt.date
+    precision: str
+    stance_id: int
+
+    def __str__(self) -> str:
+        when = format_date(self.on, self.precision)
+        return f"{self.source.name}: {self.from_position} → {self.to_position}, {when}"
+
+
+@dataclass
+class Lane:
+    source: Source
+    stances: list[TimelineStance] = field(default_factory=list)
+    changes: list[PositionChange] = field(default_factory=list)
+    current_position: str | None = None
+
+    @property
+    def speakers(self) -> list[Source]:
+        seen: dict[int, Source] = {}
+        for stance in self.stances:
+            seen.setdefault(stance.speaker.pk, stance.speaker)
+        return list(seen.values())
+
+
+@dataclass
+class Timeline:
+    claim: Claim
+    lanes: list[Lane]
+    as_of: dt.datetime | None = None
+    grouped_by: str = "top"
+
+    @property
+    def stances(self) -> list[TimelineStance]:
+        return sorted(
+            (s for lane in self.lanes for s in lane.stances), key=lambda s: (s.stated_on, s.id)
+        )
+
+    @property
+    def changes(self) -> list[PositionChange]:
+        return sorted((c for lane in self.lanes for c in lane.changes), key=lambda c: c.on)
+
+    @property
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        dates = [s.stated_on for lane in self.lanes for s in lane.stances]
+        return (min(dates), max(dates)) if dates else None
+
+
+def format_date(day: dt.date, precision: str) -> str:
+    if precision == "year":
+        return f"{day:%Y}"
+    if precision == "month":
+        return f"{day:%Y-%m}"
+    return day.isoformat()
+
+
+def _article_ref(article: Article, outlets: dict[int, str]) -> ArticleRef:
+    original = None
+    if article.duplicate_of_id and article.duplicate_of is not None:
+        original = _article_ref(article.duplicate_of, outlets)
+    return ArticleRef(
+        id=article.pk,
+        url=article.url,
+        title=article.title,
+        outlet=outlets.get(article.outlet_id or 0, ""),
+        published_on=article.published_on,
+        duplicate_kind=article.duplicate_kind,
+        original=original,
+    )
+
+
+def _stance_rows_now(claim: Claim, statuses: Iterable[str]) -> list[Any]:
+    return list(
+        Stance.objects.filter(claim=claim, status__in=list(statuses))
+        .select_related("article__outlet", "article__duplicate_of__outlet")
+        .order_by("stated_on", "id")
+    )
+
+
+def _stance_rows_as_of(claim: Claim, as_of: dt.datetime, statuses: Iterable[str]) -> list[Any]:
+    """The stances as the audit history had them at ``as_of`` (deleted ones left out)."""
+    event_model = Stance.pgh_event_model  # type: ignore[attr-defined]
+    latest = (
+        event_model.objects.filter(pgh_obj_id=OuterRef("pgh_obj_id"), pgh_created_at__lte=as_of)
+        .order_by("-pgh_created_at", "-pgh_id")
+        .values("pgh_id")[:1]
+    )
+    events = list(
+        event_model.objects.filter(claim_id=claim.pk, pgh_created_at__lte=as_of)
+        .filter(pgh_id=Subquery(latest))
+        .exclude(pgh_label="delete")
+        .filter(status__in=list(statuses))
+        .order_by("stated_on", "pgh_obj_id")
+    )
+    articles = Article.objects.select_related("outlet", "duplicate_of__outlet").in_bulk(
+        {e.article_id for e in events}
+    )
+    for event in events:
+        event.id = event.pgh_obj_id
+        event.article = articles[event.article_id]
+    return events
+
+
+def claim_timeline(
+    *,
+    claim: Claim,
+    as_of: dt.datetime | None = None,
+    source: Source | None = None,
+    since: dt.date | None = None,
+    group_by: str = "top",
+    statuses: Iterable[str] = (ReviewStatus.CONFIRMED,),
+) -> Timeline:
+    """The claim's history, one lane per top-level source (or per speaker with group_by='speaker')."""
+    rows = (
+        _stance_rows_as_of(claim, as_of, statuses) if as_of else _stance_rows_now(claim, statuses)
+    )
+    sources = Source.objects.in_bulk()  # the source tree is small: one query, no recursion in SQL
+    outlets = {
+        a.outlet_id: a.outlet.name
+        for a in (r.article for r in rows)
+        if a.outlet_id and a.outlet is not None
+    }
+    for row in rows:
+        dup = row.article.duplicate_of
+        if dup is not None and dup.outlet_id and dup.outlet is not None:
+            outlets[dup.outlet_id] = dup.outlet.name
+
+    def top(source_id: int) -> Source:
+        node, seen = sources[source_id], set()
+        while node.parent_id and node.parent_id not in seen and node.parent_id in sources:
+            seen.add(node.pk)
+            node = sources[node.parent_id]
+        return node
+
+    lanes: dict[int, Lane] = {}
+    for row in rows:
+        speaker = sources[row.source_id]
+        lane_source = top(row.source_id) if group_by == "top" else speaker
+        if source is not None and source.pk not in {speaker.pk, lane_source.pk}:
+            continue
+        lane = lanes.setdefault(lane_source.pk, Lane(source=lane_source))
+        lane.stances.append(
+            TimelineStance(
+                id=row.id,
+                speaker=speaker,
+                position=row.position,
+                stated_on=row.stated_on,
+                stated_on_precision=row.stated_on_precision,
+                quote_exact=row.quote_exact,
+                quote_prefix=row.quote_prefix,
+                quote_suffix=row.quote_suffix,
+                quote_start=row.quote_start,
+                quote_end=row.quote_end,
+                attributed_via=row.attributed_via,
+                article=_article_ref(row.article, outlets),
+                confidence=row.confidence,
+            )
+        )
+
+    for lane in lanes.values():
+        lane.stances.sort(key=lambda s: (s.stated_on, s.id))
+        previous: TimelineStance | None = None
+        for stance in lane.stances:
+            if previous is not None and stance.position != previous.position:
+                lane.changes.append(
+                    PositionChange(
+                        source=lane.source,
+                        from_position=previous.position,
+                        to_position=stance.position,
+                        on=stance.stated_on,
+                        precision=stance.stated_on_precision,
+                        stance_id=stance.id,
+                    )
+                )
+            previous = stance
+        lane.current_position = previous.position if previous else None
+        if since is not None:
+            lane.stances = [s for s in lane.stances if s.stated_on >= since]
+            lane.changes = [c for c in lane.changes if c.on >= since]
+
+    ordered = sorted(lanes.values(), key=lambda lane: (-len(lane.stances), lane.source.name))
+    return Timeline(claim=claim, lanes=ordered, as_of=as_of, grouped_by=group_by)
