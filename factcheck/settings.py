@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves collected static files in production (no separate web server needed).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -130,7 +132,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"] if (BASE_DIR / "static").is_dir() else []
+STATICFILES_DIRS = [BASE_DIR / "static"]
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=True)
@@ -159,7 +161,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 600),
 }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    # Queues a poll of every feed whose next_poll_at has come (sources/feeds.py).
+    "poll-due-feeds": {"task": "sources.tasks.feeds_poll_due", "schedule": 60.0},
+}
 
 # --- REST API -------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -170,8 +175,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"user": env_str("API_THROTTLE_RATE", "1000/hour")},
+    # Per token, one budget for reads and one for writes (claims/api/throttling.py).
+    "DEFAULT_THROTTLE_CLASSES": ["claims.api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env_str("API_THROTTLE_RATE", "1000/hour"),
+        "read": env_str("API_THROTTLE_READ_RATE", "3000/hour"),
+        "write": env_str("API_THROTTLE_WRITE_RATE", "300/hour"),
+    },
+    # One error format: service and database errors become DRF's 4xx (claims/api/exceptions.py).
+    "EXCEPTION_HANDLER": "claims.api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
@@ -181,6 +193,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Read-only fields stay out of request bodies in the schema (clients and schemathesis).
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -194,6 +208,14 @@ FACTCHECK_USER_AGENT = env_str(
     "FACTCHECK_USER_AGENT",
     "factcheck-workbench/0.1 (+https://github.com/factcheck/factcheck; claim tracking)",
 )
+# The safe HTTP client (sources/fetch.py): time limits in seconds, the decoded-body cap,
+# the pause between two requests to one host, and feed polling.
+FACTCHECK_FETCH_CONNECT_TIMEOUT = float(env_str("FACTCHECK_FETCH_CONNECT_TIMEOUT", "5"))
+FACTCHECK_FETCH_READ_TIMEOUT = float(env_str("FACTCHECK_FETCH_READ_TIMEOUT", "10"))
+FACTCHECK_FETCH_TOTAL_TIMEOUT = float(env_str("FACTCHECK_FETCH_TOTAL_TIMEOUT", "30"))
+FACTCHECK_FETCH_MAX_BYTES = env_int("FACTCHECK_FETCH_MAX_BYTES", 5 * 1024 * 1024)
+FACTCHECK_FETCH_HOST_DELAY = float(env_str("FACTCHECK_FETCH_HOST_DELAY", "1.0"))
+FACTCHECK_FEED_MAX_FAILURES = env_int("FACTCHECK_FEED_MAX_FAILURES", 5)
 
 LOGGING = {
     "version": 1,

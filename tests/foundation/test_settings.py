@@ -1,0 +1,40 @@
+"""Settings come from the environment, and production refuses unsafe ones."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def load_settings(**env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; from django.conf import settings; "
+         "django.setup(); print(settings.DATABASES['default']['ENGINE'], settings.DEBUG)"],
+        cwd=REPO, env=clean, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = load_settings(DEBUG="0", DATABASE_URL="postgresql://postgres@127.0.0.1/x")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_it_refuses_a_database_that_is_not_postgresql():
+    result = load_settings(SECRET_KEY="s3cret-for-this-test", DATABASE_URL="sqlite:///db.sqlite3")
+    assert result.returncode != 0
+    assert "PostgreSQL only" in result.stderr
+
+
+def test_it_starts_with_a_secret_key_and_debug_off():
+    result = load_settings(
+        SECRET_KEY="s3cret-for-this-test",
+        DATABASE_URL="postgresql://postgres@127.0.0.1/x",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.db.backends.postgresql", "False"]
