@@ -1,0 +1,220 @@
+"""The admin editors use for claims and stances (quotes checked against the article text)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
+
+from claims.forms import StanceForm
+from claims.models import Claim, ReviewStatus, Stance
+from claims.services import StaleStanceError, stance_confirm, stance_reject
+from sources.admin import AuditEventAdmin, AuditHistoryMixin
+
+admin.site.register(Claim.pgh_event_model, AuditEventAdmin)  # type: ignore[attr-defined]
+admin.site.register(Stance.pgh_event_model, AuditEventAdmin)  # type: ignore[attr-defined]
+
+
+def _stamp_user(request: HttpRequest, form: Any, stance: Stance) -> None:
+    if stance.pk is None and stance.created_by_id is None:
+        stance.created_by = request.user  # type: ignore[assignment]
+    if getattr(form, "review_changed", False) and stance.status != ReviewStatus.SUGGESTED:
+        stance.reviewed_by = request.user  # type: ignore[assignment]
+
+
+class TagFilter(admin.SimpleListFilter):
+    title = "tag"
+    parameter_name = "tag"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT DISTINCT unnest(tags) AS tag FROM claims_claim ORDER BY tag LIMIT 200"
+            )
+            return [(tag, tag) for (tag,) in cursor.fetchall()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value():
+            return queryset.filter(tags__contains=[self.value()])
+        return queryset
+
+
+class StanceInline(admin.TabularInline):
+    model = Stance
+    form = StanceForm
+    fields = [
+        "source",
+        "position",
+        "stated_on",
+        "stated_on_precision",
+        "article",
+        "quote_exact",
+        "quote_start",
+        "quote_end",
+        "attributed_via",
+        "status",
+        "loaded_version",
+    ]
+    autocomplete_fields = ["source", "article"]
+    extra = 1
+    show_change_link = True
+    ordering = ["stated_on", "id"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("source", "article")
+
+
+@admin.register(Claim)
+class ClaimAdmin(AuditHistoryMixin, admin.ModelAdmin):
+    list_display = [
+        "text",
+        "slug",
+        "status",
+        "verdict",
+        "topic",
+        "tag_list",
+        "confirmed",
+        "suggested",
+    ]
+    list_filter = ["status", TagFilter, "topic", "verdict"]
+    search_fields = ["text", "slug", "description", "topic"]
+    prepopulated_fields = {"slug": ["text"]}
+    readonly_fields = ["created_by", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["text", "slug", "description", "topic", "tags", "search_terms"]}),
+        ("Status and verdict", {"fields": ["status", "verdict", "verdict_summary"]}),
+        ("Record", {"fields": ["created_by", "created_at", "updated_at"]}),
+    ]
+    inlines = [StanceInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _confirmed=Count("stances", filter=Q(stances__status=ReviewStatus.CONFIRMED)),
+                _suggested=Count("stances", filter=Q(stances__status=ReviewStatus.SUGGESTED)),
+            )
+        )
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
+        """A search word that is a tag finds the claims with that tag."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            found = found | queryset.filter(tags__overlap=search_term.split())
+        return found, may_have_duplicates
+
+    def save_model(self, request: HttpRequest, obj: Claim, form: Any, change: bool) -> None:
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user  # type: ignore[assignment]
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        for inline_form in formset.forms:
+            if inline_form.has_changed() and inline_form.is_valid():
+                _stamp_user(request, inline_form, inline_form.instance)
+        super().save_formset(request, form, formset, change)
+
+    @admin.display(description="tags")
+    def tag_list(self, claim: Claim) -> str:
+        return ", ".join(claim.tags)
+
+    @admin.display(description="confirmed stances", ordering="_confirmed")
+    def confirmed(self, claim: Any) -> int:
+        return claim._confirmed
+
+    @admin.display(description="suggested", ordering="_suggested")
+    def suggested(self, claim: Any) -> int:
+        return claim._suggested
+
+
+@admin.register(Stance)
+class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
+    form = StanceForm
+    list_display = ["__str__", "position", "status", "source", "claim", "stated_on", "article"]
+    list_filter = [
+        "position",
+        "status",
+        ("source", admin.RelatedOnlyFieldListFilter),
+        ("stated_on", admin.DateFieldListFilter),
+        ("claim", admin.RelatedOnlyFieldListFilter),
+    ]
+    date_hierarchy = "stated_on"
+    search_fields = ["quote_exact", "source__name", "source__aliases__alias", "attributed_via"]
+    autocomplete_fields = ["claim", "source", "article", "attributed_via_source"]
+    list_select_related = ["claim", "source", "article"]
+    readonly_fields = [
+        "evidence",
+        "created_by",
+        "created_at",
+        "reviewed_by",
+        "reviewed_at",
+        "updated_at",
+        "version",
+    ]
+    fieldsets = [
+        (None, {"fields": ["claim", "source", "position", "stated_on", "stated_on_precision"]}),
+        (
+            "Evidence",
+            {
+                "fields": [
+                    "article",
+                    "quote_exact",
+                    "quote_start",
+                    "quote_end",
+                    "quote_prefix",
+                    "quote_suffix",
+                    "attributed_via",
+                    "attributed_via_source",
+                ]
+            },
+        ),
+        (
+            "Review",
+            {
+                "fields": [
+                    "status",
+                    "confidence",
+                    "note",
+                    "evidence",
+                    "created_by",
+                    "created_at",
+                    "reviewed_by",
+                    "reviewed_at",
+                    "updated_at",
+                    "version",
+                    "loaded_version",
+                ]
+            },
+        ),
+    ]
+    actions = ["confirm_selected", "reject_selected"]
+
+    def save_model(self, request: HttpRequest, obj: Stance, form: Any, change: bool) -> None:
+        _stamp_user(request, form, obj)
+        super().save_model(request, obj, form, change)
+
+    def _review(self, request: HttpRequest, queryset: QuerySet, service: Any, done: str) -> None:
+        changed, stale = 0, []
+        for stance in queryset:
+            try:
+                service(stance=stance, reviewer=request.user)
+                changed += 1
+            except StaleStanceError as exc:
+                stale.append(str(exc))
+        self.message_user(request, f"{changed} stances {done}.", messages.SUCCESS)
+        for message in stale:
+            self.message_user(request, message, messages.WARNING)
+
+    @admin.action(description="Confirm selected stances", permissions=["change"])
+    def confirm_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._review(request, queryset, stance_confirm, "confirmed")
+
+    @admin.action(description="Reject selected stances", permissions=["change"])
+    def reject_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._review(request, queryset, stance_reject, "rejected")

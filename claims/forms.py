@@ -1,0 +1,142 @@
+"""The stance form of the admin: the quote is checked against the article before anything is saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from claims.models import ReviewStatus, Stance
+from claims.services import quote_anchor, quote_errors
+
+QUOTE_FIELDS = ("quote_exact", "quote_start", "quote_end", "quote_prefix", "quote_suffix")
+
+
+class StanceForm(forms.ModelForm):
+    """Paste the exact quote; start, end, prefix and suffix are found in the article text.
+
+    Start and end may be given to pick one of several occurrences; then they
+    must match the quote. ``loaded_version`` carries the version the editor
+    saw, so an edit made meanwhile in the review queue is not overwritten.
+    """
+
+    loaded_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Stance
+        fields = [
+            "claim",
+            "source",
+            "position",
+            "stated_on",
+            "stated_on_precision",
+            "article",
+            "quote_exact",
+            "quote_start",
+            "quote_end",
+            "quote_prefix",
+            "quote_suffix",
+            "attributed_via",
+            "attributed_via_source",
+            "status",
+            "confidence",
+            "note",
+        ]
+        widgets = {"quote_exact": forms.Textarea(attrs={"rows": 3, "cols": 60})}
+        help_texts = {
+            "quote_exact": "Copy the words exactly as the article has them.",
+            "quote_start": "Leave empty: found in the article text.",
+            "quote_end": "Leave empty: found in the article text.",
+            "quote_prefix": "Filled in from the article (text just before the quote).",
+            "quote_suffix": "Filled in from the article (text just after the quote).",
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in QUOTE_FIELDS[1:]:
+            if name in self.fields:
+                self.fields[name].required = False
+        if self.instance.pk is not None:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        self._check_quote(data)
+        self._check_version(data)
+        self._stamp_review(data)
+        return data
+
+    def _check_quote(self, data: dict[str, Any]) -> None:
+        article, exact = data.get("article"), data.get("quote_exact")
+        if article is None or not exact or self.has_error("quote_exact"):
+            return
+        start, end = data.get("quote_start"), data.get("quote_end")
+        try:
+            if start is not None and end is not None:
+                errors = quote_errors(text=article.text, exact=exact, start=start, end=end)
+                if errors:
+                    if "quote_exact" in errors and exact in article.text:
+                        errors["quote_exact"] += (
+                            " Leave start and end empty to anchor the quote where it occurs."
+                        )
+                    raise ValidationError(errors)
+            anchor = quote_anchor(
+                text=article.text, exact=exact, start=start, prefix=data.get("quote_prefix") or ""
+            )
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                self.add_error(field if field in self.fields else None, messages)
+            # Leave the stance's stored anchor alone, so Stance.clean does not
+            # report the same mistake a second time in other words.
+            for name in QUOTE_FIELDS:
+                data.pop(name, None)
+            return
+        values = {
+            "quote_exact": anchor.exact,
+            "quote_start": anchor.start,
+            "quote_end": anchor.end,
+            "quote_prefix": anchor.prefix,
+            "quote_suffix": anchor.suffix,
+        }
+        for name, value in values.items():
+            if name in self.fields:
+                data[name] = value
+            # Fields left out of a slim inline are still set on the stance.
+            setattr(self.instance, name, value)
+
+    def _check_version(self, data: dict[str, Any]) -> None:
+        if self.instance.pk is None:
+            return
+        loaded = data.get("loaded_version")
+        # Row lock until the admin's transaction commits: nobody slips in between check and save.
+        current = (
+            Stance.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if loaded is not None and current is not None and current != loaded:
+            raise ValidationError(
+                "This stance was changed (reviewed or edited) since you opened it. "
+                "Reload the page to see the current version, then make your change again."
+            )
+        if self.has_changed():
+            self.instance.version = (current or self.instance.version) + 1
+
+    def _stamp_review(self, data: dict[str, Any]) -> None:
+        # The database requires a review time on confirmed and rejected stances;
+        # the admin records who reviewed it (ModelAdmin.save_model / save_formset).
+        status = data.get("status")
+        if status and status != ReviewStatus.SUGGESTED and "status" in self.changed_data:
+            self.instance.reviewed_at = timezone.now()
+        elif status == ReviewStatus.SUGGESTED and "status" in self.changed_data:
+            self.instance.reviewed_at = None
+            self.instance.reviewed_by = None
+
+    @property
+    def review_changed(self) -> bool:
+        """True when this save confirms, rejects or re-opens the stance."""
+        return "status" in self.changed_data

@@ -1,0 +1,607 @@
+"""The admin editors use for sources, outlets, feeds, articles and ingest jobs, and the audit history pages.
+
+The History button of a tracked object (claims, sources, stances) shows the
+audit trail django-pghistory keeps with database triggers: who changed which
+field from what to what, and when; edits made outside the admin (the review
+queue, the API, scripts) appear there too, which Django's own LogEntry
+history would miss.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pghistory.admin
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import PAGE_VAR
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from pghistory.models import Events
+
+from sources.forms import ArticleForm, IngestSubmitForm, SourceAliasFormSet
+from sources.models import Article, Feed, IngestJob, Outlet, Source, SourceAlias, normalize_alias
+from sources.services import ingest_text_submit, ingest_url_submit
+
+# --- Audit history ---------------------------------------------------------------
+
+# Columns that change on every save or are derived: listing them would bury the real edit.
+_AUDIT_NOISE = {"updated_at", "version", "normalized"}
+_LABELS = {"insert": "Created", "update": "Changed", "delete": "Deleted"}
+
+
+class _NoUser:
+    """Stands in for the user of an event made outside a request (a task, a script, the shell)."""
+
+    def get_username(self) -> str:
+        return "system"
+
+    def get_full_name(self) -> str:
+        return "no logged-in user"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One audit event, shaped like the LogEntry rows admin/object_history.html lists."""
+
+    action_time: dt.datetime
+    user: Any
+    message: str
+
+    def get_change_message(self) -> str:
+        return self.message
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "(empty)"
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    text = str(value)
+    return f"“{text[:80]}…”" if len(text) > 80 else f"“{text}”"
+
+
+def _alias_message(event: Events) -> str:
+    """Aliases show in their source's history, so they say which alias they are."""
+    alias = (event.pgh_data or {}).get("alias")
+    renamed = (event.pgh_diff or {}).get("alias")
+    if event.pgh_label == "insert":
+        return f"Added alias {_shown(alias)}"
+    if event.pgh_label == "update" and renamed:
+        return f"Renamed alias {_shown(renamed[0])} → {_shown(renamed[1])}"
+    return f"{_LABELS.get(event.pgh_label, event.pgh_label)} alias {_shown(alias)}"
+
+
+def audit_entries(events: list[Events]) -> list[AuditEntry]:
+    """Readable entries for aggregate pghistory events, with users and related objects by name.
+
+    A fixed number of queries: one for the users, one per related model named in a diff.
+    """
+    columns: dict[str, dict[str, models.Field]] = {}
+    wanted: dict[type[models.Model], set[Any]] = {}
+    for event in events:
+        tracked = apps.get_model(event.pgh_obj_model)
+        fields = columns.setdefault(
+            event.pgh_obj_model, {f.column: f for f in tracked._meta.concrete_fields}
+        )
+        for column, (old, new) in (event.pgh_diff or {}).items():
+            field = fields.get(column)
+            if field is not None and field.is_relation and field.related_model is not None:
+                wanted.setdefault(field.related_model, set()).update(
+                    v for v in (old, new) if v is not None
+                )
+    names = {
+        model: {pk: str(obj) for pk, obj in model._default_manager.in_bulk(list(pks)).items()}
+        for model, pks in wanted.items()
+    }
+    user_ids = {e.pgh_context.get("user") for e in events if e.pgh_context}
+    users = get_user_model().objects.in_bulk([pk for pk in user_ids if pk is not None])
+
+    entries = []
+    for event in events:
+        tracked = apps.get_model(event.pgh_obj_model)
+        fields = columns[event.pgh_obj_model]
+        context = event.pgh_context or {}
+        verb = _LABELS.get(event.pgh_label, event.pgh_label.capitalize())
+        if event.pgh_label == "update":
+            parts = []
+            for column, (old, new) in sorted((event.pgh_diff or {}).items()):
+                field = fields.get(column)
+                if column in _AUDIT_NOISE or field is None:
+                    continue
+                if field.is_relation and field.related_model is not None:
+                    related = names.get(field.related_model, {})
+                    old, new = related.get(old, old), related.get(new, new)
+                parts.append(f"{field.verbose_name}: {_shown(old)} → {_shown(new)}")
+            message = f"{verb} " + "; ".join(parts) if parts else "Saved, no field changed"
+        else:
+            message = verb
+        if tracked is SourceAlias:
+            message = _alias_message(event)
+        if context.get("url"):
+            message += f" — via {context['url']}"
+        entries.append(
+            AuditEntry(
+                action_time=event.pgh_created_at,
+                user=users.get(context.get("user")) or _NoUser(),
+                message=message,
+            )
+        )
+    return entries
+
+
+class AuditHistoryMixin:
+    """Replaces the admin History page with the pghistory audit trail of the object."""
+
+    # Event models whose rows point at the object and belong in its history (a source's aliases).
+    history_referencing: tuple[type[models.Model], ...] = ()
+
+    def audit_events(self, obj: models.Model) -> list[Events]:
+        events = list(Events.objects.tracks(obj))
+        for event_model in self.history_referencing:
+            events += list(Events.objects.references(obj).across(event_model))
+        events.sort(key=lambda e: (e.pgh_created_at, e.pgh_model, e.pgh_id))
+        return events
+
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict | None = None
+    ) -> HttpResponse:
+        model_admin: admin.ModelAdmin = self  # type: ignore[assignment]
+        obj = model_admin.get_object(request, unquote(object_id))
+        if obj is None:
+            return model_admin._get_obj_does_not_exist_redirect(  # type: ignore[attr-defined]
+                request, model_admin.opts, object_id
+            )
+        if not model_admin.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        entries = audit_entries(self.audit_events(obj))
+        paginator = model_admin.get_paginator(request, entries, 100)  # type: ignore[arg-type]
+        page = paginator.get_page(request.GET.get(PAGE_VAR, 1))
+        opts = model_admin.opts
+        context = {
+            **model_admin.admin_site.each_context(request),
+            "title": f"Change history: {obj}",
+            "subtitle": "Audit trail (django-pghistory): who changed what, and when",
+            "action_list": page,
+            "page_range": paginator.get_elided_page_range(page.number),
+            "page_var": PAGE_VAR,
+            "pagination_required": paginator.count > 100,
+            "module_name": str(capfirst(opts.verbose_name_plural)),
+            "object": obj,
+            "opts": opts,
+            "preserved_filters": model_admin.get_preserved_filters(request),
+            **(extra_context or {}),
+        }
+        request.current_app = model_admin.admin_site.name
+        return TemplateResponse(
+            request,
+            model_admin.object_history_template
+            or [
+                f"admin/{opts.app_label}/{opts.model_name}/object_history.html",
+                f"admin/{opts.app_label}/object_history.html",
+                "admin/object_history.html",
+            ],
+            context,
+        )
+
+
+class AuditEventAdmin(pghistory.admin.EventModelAdmin):
+    """All events of one tracked model (pghistory's event admin), for whoever may view that model."""
+
+    list_display = ["pgh_created_at", "pgh_label", "snapshot", "changed_by", "via"]
+    list_select_related = ["pgh_context"]
+    date_hierarchy = "pgh_created_at"
+
+    def _tracked_perm(self, request: HttpRequest) -> bool:
+        opts = self.model.pgh_tracked_model._meta  # type: ignore[attr-defined]
+        return request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._tracked_perm(request)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._tracked_perm(request)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        user_id = Cast(KeyTextTransform("user", "pgh_context__metadata"), IntegerField())
+        usernames = get_user_model().objects.filter(pk=OuterRef("_user_id")).values("username")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_user_id=user_id)
+            .annotate(_username=Subquery(usernames[:1]))
+        )
+
+    @admin.display(description="object (as it was then)")
+    def snapshot(self, event: Any) -> str:
+        # Read from the event row itself: no query per row for the tracked object.
+        for attr in ("text", "name", "alias"):
+            if getattr(event, attr, None):
+                return str(getattr(event, attr))[:100]
+        if hasattr(event, "position"):
+            return f"stance {event.pgh_obj_id}: {event.position} ({event.stated_on})"
+        return str(event.pgh_obj_id)
+
+    @admin.display(description="changed by", ordering="_username")
+    def changed_by(self, event: Any) -> str:
+        return event._username or "system"
+
+    @admin.display(description="via")
+    def via(self, event: Any) -> str:
+        return (event.pgh_context.metadata.get("url") or "") if event.pgh_context else ""
+
+
+admin.site.register(Source.pgh_event_model, AuditEventAdmin)  # type: ignore[attr-defined]
+admin.site.register(SourceAlias.pgh_event_model, AuditEventAdmin)  # type: ignore[attr-defined]
+
+
+# --- Sources ---------------------------------------------------------------------
+
+# Typed URLs without a scheme are taken as https (Django 6's default, stated now).
+HTTPS_URLS: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
+
+
+class SourceAliasInline(admin.TabularInline):
+    model = SourceAlias
+    formset = SourceAliasFormSet
+    fields = ["alias"]
+    extra = 2
+
+
+class ChildSourceInline(admin.TabularInline):
+    model = Source
+    fk_name = "parent"
+    fields = readonly_fields = ("name", "kind", "country")
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name = "speaker for this source"
+    verbose_name_plural = "speakers for this source (their stances sit in its timeline lane)"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Source)
+class SourceAdmin(AuditHistoryMixin, admin.ModelAdmin):
+    history_referencing = (SourceAlias.pgh_event_model,)  # type: ignore[attr-defined]
+    list_display = ["name", "kind", "country", "parent", "alias_list", "stance_count"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "slug", "aliases__alias"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "kind", "country", "parent", "description"]
+    inlines = [SourceAliasInline, ChildSourceInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("parent")
+            .prefetch_related("aliases")
+            .annotate(_stances=Count("stances", distinct=True))
+        )
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
+        """Also find a source by an alias written another way: "the white-house" finds the White House."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        key = normalize_alias(search_term)
+        if key:
+            found = found | queryset.filter(
+                Q(aliases__normalized=key) | Q(aliases__normalized__startswith=key)
+            )
+            may_have_duplicates = True
+        return found, may_have_duplicates
+
+    @admin.display(description="aliases")
+    def alias_list(self, source: Source) -> str:
+        return ", ".join(a.alias for a in source.aliases.all())
+
+    @admin.display(description="stances", ordering="_stances")
+    def stance_count(self, source: Any) -> int:
+        return source._stances
+
+
+# --- Outlets and feeds -------------------------------------------------------------
+
+
+def _changelist_link(model: type[models.Model], label: str, **params: Any) -> str:
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return format_html('<a href="{}?{}">{}</a>', url, query, label)
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["name", "domain", "is_wire_service", "source", "article_count"]
+    list_filter = ["is_wire_service"]
+    search_fields = ["name", "domain"]
+    autocomplete_fields = ["source"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("source")
+            .annotate(_articles=Count("articles"))
+        )
+
+    @admin.display(description="articles", ordering="_articles")
+    def article_count(self, outlet: Any) -> str:
+        return _changelist_link(Article, str(outlet._articles), outlet__id__exact=outlet.pk)
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = [
+        "__str__",
+        "outlet",
+        "enabled",
+        "last_polled_at",
+        "last_status",
+        "last_new_items",
+        "consecutive_failures",
+        "next_poll_at",
+        "disabled_reason",
+        "articles",
+    ]
+    list_filter = ["enabled", "outlet"]
+    search_fields = ["url", "title"]
+    autocomplete_fields = ["outlet"]
+    list_select_related = ["outlet"]
+    # The poller keeps these; an editor reads them.
+    health_fields: list[Any] = [
+        "last_polled_at",
+        "last_status",
+        "last_error",
+        "last_new_items",
+        "consecutive_failures",
+        "etag",
+        "last_modified",
+        "created_at",
+        "articles",
+    ]
+    readonly_fields = health_fields
+    fieldsets = [
+        (None, {"fields": ["url", "title", "outlet", "enabled", "disabled_reason"]}),
+        ("Polling", {"fields": ["poll_interval", "min_interval", "max_interval", "next_poll_at"]}),
+        ("Health", {"fields": health_fields}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(_articles=Count("articles"))
+
+    @admin.display(description="articles brought", ordering="_articles")
+    def articles(self, feed: Any) -> str:
+        if feed.pk is None:
+            return "-"
+        count = getattr(feed, "_articles", None)
+        if count is None:
+            count = feed.articles.count()
+        return _changelist_link(Article, f"{count} articles", feed__id__exact=feed.pk)
+
+
+# --- Articles ----------------------------------------------------------------------
+
+
+class CopyInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URLS
+    model = Article
+    fk_name = "duplicate_of"
+    fields = readonly_fields = (
+        "title",
+        "outlet",
+        "duplicate_kind",
+        "duplicate_similarity",
+        "page_date",
+        "url",
+    )
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name = "copy of this article"
+    verbose_name_plural = "copies of this article"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    form = ArticleForm
+    list_display = [
+        "title",
+        "outlet",
+        "published_on",
+        "page_date",
+        "duplicate_kind",
+        "duplicate_of",
+        "origin",
+        "stance_count",
+    ]
+    list_filter = [
+        "outlet",
+        "duplicate_kind",
+        ("published_on", admin.DateFieldListFilter),
+        "origin",
+        ("feed", admin.RelatedOnlyFieldListFilter),
+    ]
+    date_hierarchy = "published_on"
+    search_fields = ["title", "url", "canonical_url"]
+    autocomplete_fields = ["outlet", "duplicate_of", "original_outlet"]
+    list_select_related = ["outlet", "duplicate_of"]
+    inlines = [CopyInline]
+    # What extraction produced: the stance quotes are anchored in this text,
+    # so once stored it does not change.
+    extracted_fields = [
+        "url",
+        "canonical_url",
+        "origin",
+        "feed",
+        "title",
+        "byline",
+        "published_on",
+        "page_date",
+        "language",
+        "text",
+        "content_hash",
+        "fetched_at",
+        "created_at",
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "outlet",
+                    "url",
+                    "canonical_url",
+                    "byline",
+                    "published_on",
+                    "page_date",
+                    "language",
+                    "text",
+                ]
+            },
+        ),
+        (
+            "Copy of another article",
+            {
+                "fields": [
+                    "duplicate_of",
+                    "duplicate_kind",
+                    "duplicate_similarity",
+                    "original_outlet",
+                    "original_url",
+                ]
+            },
+        ),
+        (
+            "Provenance",
+            {"fields": ["origin", "feed", "content_hash", "fetched_at", "created_at", "stances"]},
+        ),
+    ]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        if obj is None:
+            return ["content_hash", "fetched_at", "created_at", "stances", "duplicate_similarity"]
+        return [*self.extracted_fields, "duplicate_similarity", "stances"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(_stances=Count("stances"))
+
+    @admin.display(description="stances", ordering="_stances")
+    def stance_count(self, article: Any) -> int:
+        return article._stances
+
+    @admin.display(description="stances quoting it")
+    def stances(self, article: Article) -> str:
+        if article.pk is None:
+            return "-"
+        stance_model = apps.get_model("claims", "Stance")
+        count = stance_model.objects.filter(article=article).count()
+        return _changelist_link(stance_model, f"{count} stances", article__id__exact=article.pk)
+
+
+# --- Ingest jobs -------------------------------------------------------------------
+
+
+@admin.register(IngestJob)
+class IngestJobAdmin(admin.ModelAdmin):
+    """Editors paste a URL or text here; the job is made by the ingest services and queued."""
+
+    formfield_overrides = HTTPS_URLS
+
+    list_display = [
+        "created_at",
+        "kind",
+        "what",
+        "status",
+        "short_error",
+        "article_link",
+        "created_by",
+    ]
+    list_filter = ["status", "kind"]
+    search_fields = ["url", "title", "error"]
+    list_select_related = ["article", "created_by"]
+    autocomplete_fields = ["outlet"]
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
+        if obj is None:
+            kwargs["form"] = IngestSubmitForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is None:
+            return ["url", "text", "title", "published_on", "outlet"]
+        return [
+            "kind",
+            "status",
+            "error",
+            "attempts",
+            "article",
+            "url",
+            "title",
+            "published_on",
+            "outlet",
+            "feed",
+            "text",
+            "created_by",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # A job is a record of what happened; it is never edited by hand.
+        return [] if obj is None else self.get_fields(request, obj)
+
+    def save_model(self, request: HttpRequest, obj: IngestJob, form: Any, change: bool) -> None:
+        if change:
+            return
+        data = form.cleaned_data
+        if data.get("url"):
+            job = ingest_url_submit(url=data["url"], user=request.user, outlet=data.get("outlet"))
+        else:
+            job = ingest_text_submit(
+                text=data["text"],
+                title=data["title"],
+                published_on=data.get("published_on"),
+                outlet=data.get("outlet"),
+                user=request.user,
+            )
+        # The admin goes on with ``obj`` (message, log, redirect): make it the job the service made.
+        obj.pk = job.pk
+        obj.refresh_from_db()
+
+    @admin.display(description="URL or title")
+    def what(self, job: IngestJob) -> str:
+        return job.url or job.title
+
+    @admin.display(description="error")
+    def short_error(self, job: IngestJob) -> str:
+        return job.error[:120]
+
+    @admin.display(description="article", ordering="article")
+    def article_link(self, job: IngestJob) -> str:
+        if job.article_id is None:
+            return "-"
+        url = reverse("admin:sources_article_change", args=[job.article_id])
+        return format_html('<a href="{}">{}</a>', url, job.article)
