@@ -31,6 +31,10 @@ class ArticleRef:
     published_on: dt.date | None
     duplicate_kind: str = ""
     original: ArticleRef | None = None
+    page_date: dt.date | None = None
+    # For copies whose original is not stored (an AP story seen only on a content farm).
+    original_outlet: str = ""
+    original_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,13 +130,22 @@ def _article_ref(article: Article, outlets: dict[int, str]) -> ArticleRef:
         published_on=article.published_on,
         duplicate_kind=article.duplicate_kind,
         original=original,
+        page_date=article.page_date,
+        original_outlet=(
+            article.original_outlet.name
+            if article.original_outlet_id and article.original_outlet
+            else ""
+        ),
+        original_url=article.original_url,
     )
 
 
 def _stance_rows_now(claim: Claim, statuses: Iterable[str]) -> list[Any]:
     return list(
         Stance.objects.filter(claim=claim, status__in=list(statuses))
-        .select_related("article__outlet", "article__duplicate_of__outlet")
+        .select_related(
+            "article__outlet", "article__original_outlet", "article__duplicate_of__outlet"
+        )
         .order_by("stated_on", "id")
     )
 
@@ -152,9 +165,9 @@ def _stance_rows_as_of(claim: Claim, as_of: dt.datetime, statuses: Iterable[str]
         .filter(status__in=list(statuses))
         .order_by("stated_on", "pgh_obj_id")
     )
-    articles = Article.objects.select_related("outlet", "duplicate_of__outlet").in_bulk(
-        {e.article_id for e in events}
-    )
+    articles = Article.objects.select_related(
+        "outlet", "original_outlet", "duplicate_of__outlet"
+    ).in_bulk({e.article_id for e in events})
     for event in events:
         event.id = event.pgh_obj_id
         event.article = articles[event.article_id]

@@ -195,6 +195,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Read-only fields stay out of request bodies in the schema (clients and schemathesis).
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "PositionEnum": "claims.models.Position",
+        "DatePrecisionEnum": "claims.models.DatePrecision",
+        "SourceKindEnum": "sources.models.SourceKind",
+        "IngestKindEnum": "sources.models.IngestJob.Kind",
+    },
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

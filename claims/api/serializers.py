@@ -1,0 +1,580 @@
+"""What the API reads and writes. Reads of a claim's history render claims.timeline's Timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
+from claims.selectors import id_or_slug_filter
+from claims.timeline import format_date
+from sources.models import Article, IngestJob, Outlet, Source, SourceAlias, normalize_alias
+
+
+def _absolute(request: Any, name: str, **kwargs: Any) -> str:
+    return reverse(name, kwargs=kwargs, request=request)
+
+
+def _not_only_digits(value: str) -> None:
+    # Paths take an id or a slug: a slug made of digits would read as an id.
+    if value.isdigit():
+        raise serializers.ValidationError("A slug needs at least one letter or hyphen.")
+
+
+@extend_schema_field({"oneOf": [{"type": "integer", "minimum": 1}, {"type": "string"}]})
+class IdOrSlugField(serializers.Field):
+    """A related row named by its numeric id or its slug."""
+
+    default_error_messages = {
+        "missing": "No {what} with id or slug {value!r}.",
+        "invalid": "Give the {what}'s numeric id or its slug.",
+    }
+
+    def __init__(self, *, queryset: Any, what: str, **kwargs: Any) -> None:
+        self.queryset = queryset
+        self.what = what
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("invalid", what=self.what)
+        lookup = id_or_slug_filter(str(data))
+        found = self.queryset.filter(lookup).first() if lookup is not None else None
+        if found is None:
+            self.fail("missing", what=self.what, value=data)
+        return found
+
+    def to_representation(self, value: Any) -> Any:
+        return value.pk
+
+
+# --- Claims -----------------------------------------------------------------------
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    slug = serializers.SlugField(
+        max_length=120,
+        required=False,
+        validators=[_not_only_digits],
+        help_text="Made from the text when left out.",
+    )
+    confirmed_stance_count = serializers.SerializerMethodField()
+    source_count = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+    history_url = serializers.SerializerMethodField()
+    claimreview_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "slug",
+            "text",
+            "description",
+            "topic",
+            "tags",
+            "search_terms",
+            "status",
+            "verdict",
+            "verdict_summary",
+            "confirmed_stance_count",
+            "source_count",
+            "created_at",
+            "updated_at",
+            "url",
+            "history_url",
+            "claimreview_url",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+    def get_confirmed_stance_count(self, claim: Claim) -> int:
+        return getattr(claim, "confirmed_stance_count", 0)
+
+    def get_source_count(self, claim: Claim) -> int:
+        return getattr(claim, "source_count", 0)
+
+    def get_url(self, claim: Claim) -> str:
+        return _absolute(self.context.get("request"), "api-claim-detail", id_or_slug=claim.slug)
+
+    def get_history_url(self, claim: Claim) -> str:
+        return _absolute(self.context.get("request"), "api-claim-history", id_or_slug=claim.slug)
+
+    def get_claimreview_url(self, claim: Claim) -> str:
+        return _absolute(
+            self.context.get("request"), "api-claim-claimreview", id_or_slug=claim.slug
+        )
+
+    def validate_slug(self, value: str) -> str:
+        clash = Claim.objects.filter(slug=value)
+        if self.instance is not None:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise serializers.ValidationError(f"The slug '{value}' is taken by another claim.")
+        return value
+
+    def create(self, validated_data: dict[str, Any]) -> Claim:
+        if not validated_data.get("slug"):
+            validated_data["slug"] = _free_slug(validated_data["text"])
+        return super().create(validated_data)
+
+
+def _free_slug(text: str) -> str:
+    base = (slugify(text)[:100] or "claim").strip("-") or "claim"
+    if base.isdigit():
+        base = f"claim-{base}"
+    slug, n = base, 1
+    while Claim.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+# --- Sources ----------------------------------------------------------------------
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "maxLength": 200}})
+class AliasListField(serializers.ListField):
+    """Aliases as plain strings; written as the whole list (it replaces the old one)."""
+
+    def to_representation(self, data: Any) -> list[str]:
+        return [alias.alias for alias in data.all()]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    slug = serializers.SlugField(max_length=200, required=False, validators=[_not_only_digits])
+    parent = IdOrSlugField(  # type: ignore[assignment]
+        queryset=Source.objects.all(), what="source", required=False, allow_null=True
+    )
+    parent_slug = serializers.CharField(source="parent.slug", read_only=True, allow_null=True)
+    aliases = AliasListField(
+        child=serializers.CharField(max_length=200), required=False, max_length=100
+    )
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "kind",
+            "country",
+            "parent",
+            "parent_slug",
+            "aliases",
+            "description",
+            "created_at",
+            "updated_at",
+            "url",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+        extra_kwargs: dict[str, dict[str, Any]] = {"name": {"validators": []}}
+
+    def get_url(self, source: Source) -> str:
+        return _absolute(self.context.get("request"), "api-source-detail", id_or_slug=source.slug)
+
+    def _others(self) -> Any:
+        queryset = Source.objects.all()
+        return queryset.exclude(pk=self.instance.pk) if self.instance is not None else queryset
+
+    def validate_name(self, value: str) -> str:
+        if self._others().filter(name=value).exists():
+            raise serializers.ValidationError(f"There is already a source named '{value}'.")
+        return value
+
+    def validate_slug(self, value: str) -> str:
+        if self._others().filter(slug=value).exists():
+            raise serializers.ValidationError(f"The slug '{value}' is taken by another source.")
+        return value
+
+    def validate_parent(self, value: Source | None) -> Source | None:
+        node, seen = value, set()
+        while node is not None and self.instance is not None and node.pk not in seen:
+            if node.pk == self.instance.pk:
+                raise serializers.ValidationError("A source cannot speak for itself.")
+            seen.add(node.pk)
+            node = node.parent
+        return value
+
+    def validate_aliases(self, value: list[str]) -> list[str]:
+        seen: dict[str, str] = {}
+        for alias in value:
+            normalized = normalize_alias(alias)
+            if not normalized:
+                raise serializers.ValidationError(
+                    f"'{alias}' has no letter or digit, so it cannot name a source."
+                )
+            if normalized in seen:
+                raise serializers.ValidationError(
+                    f"'{alias}' and '{seen[normalized]}' are the same alias."
+                )
+            seen[normalized] = alias
+        clashes = SourceAlias.objects.filter(normalized__in=seen).select_related("source")
+        if self.instance is not None:
+            clashes = clashes.exclude(source=self.instance)
+        clash = clashes.first()
+        if clash is not None:
+            raise serializers.ValidationError(
+                f"'{seen[clash.normalized]}' is already an alias of {clash.source.name}."
+            )
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is None and not attrs.get("slug"):
+            base = slugify(attrs.get("name", ""))[:180] or "source"
+            slug, n = base if not base.isdigit() else f"source-{base}", 1
+            while Source.objects.filter(slug=slug).exists():
+                n += 1
+                slug = f"{base}-{n}"
+            attrs["slug"] = slug
+        return attrs
+
+    @transaction.atomic
+    def create(self, validated_data: dict[str, Any]) -> Source:
+        aliases = validated_data.pop("aliases", [])
+        source = Source.objects.create(**validated_data)
+        SourceAlias.objects.bulk_create(
+            SourceAlias(source=source, alias=a, normalized=normalize_alias(a)) for a in aliases
+        )
+        return source
+
+    @transaction.atomic
+    def update(self, instance: Source, validated_data: dict[str, Any]) -> Source:
+        aliases = validated_data.pop("aliases", None)
+        source = super().update(instance, validated_data)
+        if aliases is not None:
+            source.aliases.all().delete()
+            SourceAlias.objects.bulk_create(
+                SourceAlias(source=source, alias=a, normalized=normalize_alias(a)) for a in aliases
+            )
+        return source
+
+
+class SourceRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Source.Kind.choices)
+
+
+# --- Articles and ingestion -------------------------------------------------------
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    outlet = serializers.CharField(source="outlet.name", read_only=True, allow_null=True)
+    original_outlet = serializers.CharField(
+        source="original_outlet.name", read_only=True, allow_null=True
+    )
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "url",
+            "canonical_url",
+            "title",
+            "byline",
+            "outlet",
+            "published_on",
+            "page_date",
+            "language",
+            "origin",
+            "duplicate_of",
+            "duplicate_kind",
+            "duplicate_similarity",
+            "original_outlet",
+            "original_url",
+            "created_at",
+            "api_url",
+        ]
+        read_only_fields = fields
+
+    def get_url(self, article: Article) -> str:
+        return article.url
+
+    def get_api_url(self, article: Article) -> str:
+        return _absolute(self.context.get("request"), "api-article-detail", pk=article.pk)
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "text"]
+        read_only_fields = fields
+
+
+class ArticleSubmitSerializer(serializers.Serializer):
+    """An article to bring in: a URL to fetch, or pasted text with its title."""
+
+    url = serializers.URLField(
+        max_length=2000, required=False, allow_blank=True, help_text="The page to fetch."
+    )
+    text = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, help_text="Pasted plain text."
+    )
+    title = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    published_on = serializers.DateField(required=False, allow_null=True)
+    outlet = serializers.PrimaryKeyRelatedField(
+        queryset=Outlet.objects.all(), required=False, allow_null=True
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        text, url = attrs.get("text", ""), attrs.get("url", "")
+        if not text.strip() and not url:
+            raise serializers.ValidationError(
+                {"url": ["Give the URL of an article, or its text (with a title)."]}
+            )
+        if text.strip() and not attrs.get("title", "").strip():
+            raise serializers.ValidationError({"title": ["Pasted text needs a title."]})
+        return attrs
+
+
+class IngestJobSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="Poll this URL for the job's status.")
+    article = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)  # type: ignore[var-annotated]
+    article_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = IngestJob
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "error",
+            "article",
+            "article_url",
+            "created_at",
+            "updated_at",
+            "url",
+        ]
+        read_only_fields = fields
+
+    def get_url(self, job: IngestJob) -> str:
+        return _absolute(self.context.get("request"), "api-ingest-job-detail", pk=job.pk)
+
+    def get_article_url(self, job: IngestJob) -> str | None:
+        if job.article_id is None:
+            return None
+        return _absolute(self.context.get("request"), "api-article-detail", pk=job.article_id)
+
+
+# --- Stances ----------------------------------------------------------------------
+
+
+class QuoteSerializer(serializers.Serializer):
+    """The evidence: a W3C TextQuoteSelector (exact, prefix, suffix) and TextPositionSelector
+    (start, end) into the article's text."""
+
+    exact = serializers.CharField()
+    prefix = serializers.CharField(allow_blank=True)
+    suffix = serializers.CharField(allow_blank=True)
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+
+
+class StanceSerializer(serializers.ModelSerializer):
+    claim_slug = serializers.CharField(source="claim.slug", read_only=True)
+    source = serializers.IntegerField(source="source_id", read_only=True)  # type: ignore[assignment]
+    source_name = serializers.CharField(source="source.name", read_only=True)
+    article_url = serializers.CharField(source="article.url", read_only=True)
+    outlet = serializers.CharField(source="article.outlet.name", read_only=True, allow_null=True)
+    quote = serializers.SerializerMethodField()
+    attributed_via_source = serializers.IntegerField(
+        source="attributed_via_source_id", read_only=True, allow_null=True
+    )
+    url = serializers.SerializerMethodField()
+    annotation_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Stance
+        fields = [
+            "id",
+            "claim",
+            "claim_slug",
+            "source",
+            "source_name",
+            "position",
+            "stated_on",
+            "stated_on_precision",
+            "quote",
+            "attributed_via",
+            "attributed_via_source",
+            "article",
+            "article_url",
+            "outlet",
+            "status",
+            "confidence",
+            "note",
+            "version",
+            "reviewed_at",
+            "created_at",
+            "updated_at",
+            "url",
+            "annotation_url",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(QuoteSerializer)
+    def get_quote(self, stance: Stance) -> dict[str, Any]:
+        return {
+            "exact": stance.quote_exact,
+            "prefix": stance.quote_prefix,
+            "suffix": stance.quote_suffix,
+            "start": stance.quote_start,
+            "end": stance.quote_end,
+        }
+
+    def get_url(self, stance: Stance) -> str:
+        return _absolute(self.context.get("request"), "api-stance-detail", pk=stance.pk)
+
+    def get_annotation_url(self, stance: Stance) -> str:
+        return _absolute(self.context.get("request"), "api-stance-annotation", pk=stance.pk)
+
+
+class StanceCreateSerializer(serializers.Serializer):
+    """A stance with its evidence; the quote must be the article's text (at quote_start if given)."""
+
+    claim = IdOrSlugField(queryset=Claim.objects.all(), what="claim")
+    source = IdOrSlugField(queryset=Source.objects.all(), what="source")  # type: ignore[assignment]
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+    position = serializers.ChoiceField(choices=Position.choices)
+    stated_on = serializers.DateField()
+    stated_on_precision = serializers.ChoiceField(
+        choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    quote_exact = serializers.CharField(trim_whitespace=False, max_length=5000)
+    quote_start = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, max_value=2**31 - 1
+    )
+    quote_prefix = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, max_length=200
+    )
+    attributed_via = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    attributed_via_source = IdOrSlugField(
+        queryset=Source.objects.all(), what="source", required=False, allow_null=True
+    )
+    status = serializers.ChoiceField(
+        choices=[ReviewStatus.SUGGESTED, ReviewStatus.CONFIRMED],
+        default=ReviewStatus.SUGGESTED,
+        help_text="A reviewer may record a stance as confirmed at once.",
+    )
+    confidence = serializers.FloatField(required=False, allow_null=True, min_value=0, max_value=1)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class StanceReviewSerializer(serializers.Serializer):
+    version = serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text="The stance's version you reviewed; a newer one answers 409.",
+    )
+
+
+class StanceRejectSerializer(StanceReviewSerializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+# --- History (renders claims.timeline.Timeline) -----------------------------------
+
+
+class HistoryParamsSerializer(serializers.Serializer):
+    as_of = serializers.DateTimeField(
+        required=False,
+        help_text="Answer with what the workbench had recorded at this moment (ISO 8601).",
+    )
+    since = serializers.DateField(
+        required=False, help_text="Only stances the sources stated on or after this date."
+    )
+    source = serializers.CharField(  # type: ignore[assignment]
+        required=False, max_length=200, help_text="Only this source (id or slug) and its speakers."
+    )
+    group_by = serializers.ChoiceField(
+        choices=[("top", "top-level source"), ("speaker", "each speaker")],
+        default="top",
+        help_text="One lane per top-level source (John Kirby in the United States lane) or per speaker.",
+    )
+
+
+class OriginalArticleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.CharField()
+    title = serializers.CharField()
+    outlet = serializers.CharField()
+    published_on = serializers.DateField(allow_null=True)
+
+
+class HistoryArticleSerializer(OriginalArticleSerializer):
+    page_date = serializers.DateField(allow_null=True)
+    duplicate_kind = serializers.CharField(
+        help_text="'' for an original; republished, spun or exact for copies."
+    )
+    original = OriginalArticleSerializer(allow_null=True, help_text="The stored original.")
+    original_outlet = serializers.CharField(help_text="For copies whose original is not stored.")
+    original_url = serializers.CharField()
+
+
+class HistoryStanceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    speaker = SourceRefSerializer()
+    position = serializers.ChoiceField(choices=Position.choices)
+    stated_on = serializers.DateField()
+    stated_on_precision = serializers.ChoiceField(choices=DatePrecision.choices)
+    stated = serializers.SerializerMethodField(help_text="The date at its precision: 2024-09.")
+    quote = serializers.SerializerMethodField()
+    attributed_via = serializers.CharField()
+    confidence = serializers.FloatField(allow_null=True)
+    article = HistoryArticleSerializer()
+
+    def get_stated(self, stance: Any) -> str:
+        return format_date(stance.stated_on, stance.stated_on_precision)
+
+    @extend_schema_field(QuoteSerializer)
+    def get_quote(self, stance: Any) -> dict[str, Any]:
+        return {
+            "exact": stance.quote_exact,
+            "prefix": stance.quote_prefix,
+            "suffix": stance.quote_suffix,
+            "start": stance.quote_start,
+            "end": stance.quote_end,
+        }
+
+
+class PositionChangeSerializer(serializers.Serializer):
+    vars()["from"] = serializers.ChoiceField(source="from_position", choices=Position.choices)
+    to = serializers.ChoiceField(source="to_position", choices=Position.choices)
+    on = serializers.DateField()
+    precision = serializers.ChoiceField(choices=DatePrecision.choices)
+    stance = serializers.IntegerField(source="stance_id")
+
+
+class LaneSerializer(serializers.Serializer):
+    source = SourceRefSerializer()  # type: ignore[assignment]
+    current_position = serializers.ChoiceField(choices=Position.choices, allow_null=True)
+    speakers = SourceRefSerializer(many=True)
+    stances = HistoryStanceSerializer(many=True)
+    changes = PositionChangeSerializer(many=True)
+
+
+class HistoryClaimSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    slug = serializers.CharField()
+    text = serializers.CharField()
+    verdict = serializers.CharField()
+
+
+class HistorySerializer(serializers.Serializer):
+    claim = HistoryClaimSerializer()
+    as_of = serializers.DateTimeField(allow_null=True)
+    grouped_by = serializers.ChoiceField(choices=["top", "speaker"])
+    lanes = LaneSerializer(many=True)
+
+
+# Schemas of the linked-data exports, for the OpenAPI document.
+JSON_LD_OBJECT = OpenApiTypes.OBJECT

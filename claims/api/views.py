@@ -1,0 +1,468 @@
+"""The v1 API: claims and their history, sources, articles, stances, ingest jobs.
+
+Reads go through claims.selectors, writes through the services
+(claims.services, sources.services); history is claims.timeline's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.http import Http404
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.decorators import action, api_view, permission_classes, renderer_classes
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+
+from claims.api import filters, serializers
+from claims.api.linked_data import claim_review, stance_annotation
+from claims.api.pagination import IdCursorPagination
+from claims.api.permissions import RolePermissions
+from claims.api.throttling import TokenRateThrottle
+from claims.models import Claim, Stance
+from claims.selectors import (
+    article_list,
+    claim_get,
+    claim_history_version,
+    claim_list,
+    ingest_job_list,
+    source_get,
+    source_list,
+    stance_list,
+)
+from claims.services import stance_confirm, stance_create, stance_reject
+from claims.timeline import claim_timeline
+from sources.models import Source
+from sources.services import ingest_text_submit, ingest_url_submit
+
+# Bumped when the history's JSON shape changes, so old ETags stop matching.
+HISTORY_FORMAT = "history-v1"
+
+# The JSON-LD exports' outlines, for the OpenAPI document (the tests check the vocabularies).
+CLAIM_REVIEW_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["@context", "@type", "url", "claimReviewed", "itemReviewed", "author"],
+    "properties": {
+        "@context": {"type": "string"},
+        "@type": {"type": "string", "enum": ["ClaimReview"]},
+        "url": {"type": "string"},
+        "claimReviewed": {"type": "string"},
+        "itemReviewed": {"type": "object"},
+        "author": {"type": "object"},
+        "datePublished": {"type": "string"},
+        "reviewRating": {"type": "object"},
+    },
+}
+ANNOTATION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["@context", "id", "type", "body", "target"],
+    "properties": {
+        "@context": {"type": "string"},
+        "id": {"type": "string"},
+        "type": {"type": "string", "enum": ["Annotation"]},
+        "motivation": {"type": "string"},
+        "body": {"type": "array", "items": {"type": "object"}},
+        "target": {"type": "object"},
+    },
+}
+
+
+class JSONLDRenderer(JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+class ApiViewSet(viewsets.GenericViewSet):
+    # What every v1 endpoint shares: JSON in and out, role permissions, per-token rates.
+
+    renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser]
+    permission_classes = [RolePermissions]
+    throttle_classes = [TokenRateThrottle]
+    pagination_class = IdCursorPagination
+    action_perms: dict[str, list[str]] = {}
+
+    def check_throttles(self, request: Request) -> None:
+        for throttle in self.get_throttles():
+            if not throttle.allow_request(request, self):
+                wait = throttle.wait()
+                seconds = f" Try again in {int(wait) + 1} seconds." if wait is not None else ""
+                limit = throttle.describe() if isinstance(throttle, TokenRateThrottle) else ""
+                raise exceptions.Throttled(
+                    wait=wait,
+                    detail=f"Too many requests for this token: the limit is {limit}.{seconds}",
+                )
+
+
+def _lookup(kwargs: dict[str, Any]) -> str:
+    return str(kwargs.get("id_or_slug", ""))
+
+
+# --- Claims -----------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Claims, with search and filters"),
+    retrieve=extend_schema(summary="One claim, by id or slug"),
+    create=extend_schema(summary="Register a claim (editors)"),
+    update=extend_schema(summary="Replace a claim (editors)"),
+    partial_update=extend_schema(summary="Change a claim (editors)"),
+)
+class ClaimViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ApiViewSet,
+):
+    """Tracked claims, named by id or slug; their history and their ClaimReview export."""
+
+    serializer_class = serializers.ClaimSerializer
+    filterset_class = filters.ClaimFilter
+    lookup_url_kwarg = "id_or_slug"
+    lookup_value_regex = "[^/]+"
+    action_perms = {
+        "history": ["claims.view_claim"],
+        "claimreview": ["claims.view_claim"],
+    }
+
+    def get_queryset(self) -> Any:
+        return claim_list()
+
+    def get_object(self) -> Claim:
+        try:
+            claim = claim_get(id_or_slug=_lookup(self.kwargs), queryset=self.get_queryset())
+        except Claim.DoesNotExist as exc:
+            raise Http404("No claim with that id or slug.") from exc
+        self.check_object_permissions(self.request, claim)
+        return claim
+
+    def perform_create(self, serializer: Any) -> None:
+        claim = serializer.save(created_by=self.request.user)
+        serializer.instance = claim_list().get(pk=claim.pk)
+
+    def perform_update(self, serializer: Any) -> None:
+        claim = serializer.save()
+        serializer.instance = claim_list().get(pk=claim.pk)
+
+    @extend_schema(
+        summary="The claim's history: each source's confirmed stances, current position and changes",
+        parameters=[serializers.HistoryParamsSerializer],
+        responses={
+            200: serializers.HistorySerializer,
+            304: OpenApiResponse(description="Not modified since the ETag / Last-Modified given."),
+        },
+    )
+    @action(detail=True, methods=["get"])
+    def history(self, request: Request, id_or_slug: str) -> Response:
+        claim = self._claim_only()
+        params = serializers.HistoryParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        options = params.validated_data
+        source = None
+        if options.get("source"):
+            try:
+                source = source_get(id_or_slug=options["source"])
+            except Source.DoesNotExist:
+                raise exceptions.ValidationError(
+                    {"source": [f"No source with id or slug '{options['source']}'."]}
+                ) from None
+
+        version = claim_history_version(claim=claim)
+        seed = "|".join(
+            [
+                HISTORY_FORMAT,
+                str(claim.pk),
+                version.tag,
+                options["as_of"].isoformat() if options.get("as_of") else "",
+                options["since"].isoformat() if options.get("since") else "",
+                str(source.pk) if source else "",
+                options["group_by"],
+            ]
+        )
+        etag = quote_etag(hashlib.sha256(seed.encode()).hexdigest()[:32])
+        headers = {"ETag": etag, "Last-Modified": http_date(version.last_modified.timestamp())}
+        if _not_modified(request, etag=etag, last_modified=version.last_modified.timestamp()):
+            response = Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+        else:
+            timeline = claim_timeline(
+                claim=claim,
+                as_of=options.get("as_of"),
+                source=source,
+                since=options.get("since"),
+                group_by=options["group_by"],
+            )
+            response = Response(serializers.HistorySerializer(timeline).data, headers=headers)
+        # Clients may keep the answer but must ask again (cheaply, with If-None-Match).
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def _claim_only(self) -> Claim:
+        """The claim without the list's counts: the history does not show them."""
+        try:
+            return claim_get(id_or_slug=_lookup(self.kwargs))
+        except Claim.DoesNotExist as exc:
+            raise Http404("No claim with that id or slug.") from exc
+
+    @extend_schema(
+        summary="The claim as schema.org ClaimReview (JSON-LD)",
+        responses={
+            (200, "application/ld+json"): CLAIM_REVIEW_SCHEMA,
+            (200, "application/json"): CLAIM_REVIEW_SCHEMA,
+        },
+    )
+    @action(detail=True, methods=["get"], renderer_classes=[JSONLDRenderer, JSONRenderer])
+    def claimreview(self, request: Request, id_or_slug: str) -> Response:
+        claim = self._claim_only()
+        timeline = claim_timeline(claim=claim)
+        return Response(claim_review(claim=claim, timeline=timeline, request=request))
+
+
+def _not_modified(request: Request, *, etag: str, last_modified: float) -> bool:
+    """RFC 9110 conditional GET: If-None-Match wins over If-Modified-Since."""
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match:
+        tags = parse_etags(if_none_match)
+        # Weak comparison: W/"x" matches "x".
+        return "*" in tags or etag in {t.removeprefix("W/") for t in tags}
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since") or "")
+    return since is not None and int(last_modified) <= since
+
+
+# --- Sources ----------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Sources with their aliases"),
+    retrieve=extend_schema(summary="One source, by id or slug"),
+    create=extend_schema(summary="Register a source (editors)"),
+    update=extend_schema(summary="Replace a source (editors)"),
+    partial_update=extend_schema(summary="Change a source (editors); aliases replace the old ones"),
+)
+class SourceViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ApiViewSet,
+):
+    """Who takes positions: governments, officials, agencies, groups; with their aliases."""
+
+    serializer_class = serializers.SourceSerializer
+    filterset_class = filters.SourceFilter
+    lookup_url_kwarg = "id_or_slug"
+    lookup_value_regex = "[^/]+"
+
+    def get_queryset(self) -> Any:
+        return source_list()
+
+    def get_object(self) -> Source:
+        try:
+            source = source_get(id_or_slug=_lookup(self.kwargs), queryset=self.get_queryset())
+        except Source.DoesNotExist as exc:
+            raise Http404("No source with that id or slug.") from exc
+        self.check_object_permissions(self.request, source)
+        return source
+
+    def perform_create(self, serializer: Any) -> None:
+        source = serializer.save()
+        serializer.instance = source_list().get(pk=source.pk)
+
+    def perform_update(self, serializer: Any) -> None:
+        source = serializer.save()
+        serializer.instance = source_list().get(pk=source.pk)
+
+
+# --- Articles and ingestion -------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Stored articles (without their text)"),
+    retrieve=extend_schema(summary="One article with its text (stance quotes index into it)"),
+)
+class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    """Stored article snapshots; stance quotes are anchored in their text."""
+
+    filterset_class = filters.ArticleFilter
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self) -> Any:
+        queryset = article_list()
+        return queryset.defer("text") if self.action == "list" else queryset
+
+    def get_serializer_class(self) -> Any:
+        if self.action == "retrieve":
+            return serializers.ArticleDetailSerializer
+        if self.action == "create":
+            return serializers.ArticleSubmitSerializer
+        return serializers.ArticleSerializer
+
+    @extend_schema(
+        summary="Submit an article by URL or pasted text (editors); ingestion runs in the background",
+        request=serializers.ArticleSubmitSerializer,
+        responses={202: serializers.IngestJobSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        submit = serializers.ArticleSubmitSerializer(data=request.data)
+        submit.is_valid(raise_exception=True)
+        data = submit.validated_data
+        if data.get("text", "").strip():
+            job = ingest_text_submit(
+                text=data["text"],
+                title=data["title"],
+                published_on=data.get("published_on"),
+                outlet=data.get("outlet"),
+                url=data.get("url", ""),
+                user=request.user,
+            )
+        else:
+            job = ingest_url_submit(url=data["url"], outlet=data.get("outlet"), user=request.user)
+        body = serializers.IngestJobSerializer(job, context={"request": request}).data
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})
+
+
+@extend_schema_view(retrieve=extend_schema(summary="An ingest job: poll it after submitting"))
+class IngestJobViewSet(mixins.RetrieveModelMixin, ApiViewSet):
+    """The fate of a submitted article: queued, running, done (with the article) or failed."""
+
+    serializer_class = serializers.IngestJobSerializer
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self) -> Any:
+        return ingest_job_list()
+
+
+# --- Stances ----------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Stances (confirmed ones; reviewers and editors also see suggested and rejected)"
+    ),
+    retrieve=extend_schema(summary="One stance with its evidence"),
+)
+class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    """Attributed positions with their evidence quote; reviewed through confirm and reject."""
+
+    serializer_class = serializers.StanceSerializer
+    filterset_class = filters.StanceFilter
+    lookup_value_regex = "[0-9]+"
+    action_perms = {
+        "confirm": ["claims.change_stance"],
+        "reject": ["claims.change_stance"],
+        "annotation": ["claims.view_stance"],
+    }
+
+    def get_queryset(self) -> Any:
+        user = self.request.user
+        return stance_list(include_unreviewed=user.has_perm("claims.change_stance"))
+
+    def _respond(self, stance: Stance, code: int = status.HTTP_200_OK) -> Response:
+        stance = self.get_queryset().get(pk=stance.pk)
+        return Response(self.get_serializer(stance).data, status=code)
+
+    @extend_schema(
+        summary="Record a stance with its quote (reviewers, editors)",
+        request=serializers.StanceCreateSerializer,
+        responses={201: serializers.StanceSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        given = serializers.StanceCreateSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        stance = stance_create(**given.validated_data, created_by=request.user)
+        return self._respond(stance, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Confirm a stance (reviewers, editors); 409 if it changed since your version",
+        request=serializers.StanceReviewSerializer,
+        responses={200: serializers.StanceSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def confirm(self, request: Request, pk: str) -> Response:
+        stance = self.get_object()
+        given = serializers.StanceReviewSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        stance = stance_confirm(
+            stance=stance, reviewer=request.user, version=given.validated_data["version"]
+        )
+        return self._respond(stance)
+
+    @extend_schema(
+        summary="Reject a stance (reviewers, editors); 409 if it changed since your version",
+        request=serializers.StanceRejectSerializer,
+        responses={200: serializers.StanceSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str) -> Response:
+        stance = self.get_object()
+        given = serializers.StanceRejectSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        stance = stance_reject(
+            stance=stance,
+            reviewer=request.user,
+            version=given.validated_data["version"],
+            note=given.validated_data.get("note", ""),
+        )
+        return self._respond(stance)
+
+    @extend_schema(
+        summary="The stance as a W3C Web Annotation (JSON-LD)",
+        responses={
+            (200, "application/ld+json"): ANNOTATION_SCHEMA,
+            (200, "application/json"): ANNOTATION_SCHEMA,
+        },
+    )
+    @action(detail=True, methods=["get"], renderer_classes=[JSONLDRenderer, JSONRenderer])
+    def annotation(self, request: Request, pk: str) -> Response:
+        stance = self.get_object()
+        return Response(stance_annotation(stance=stance, request=request))
+
+
+# --- Anything else under /api/ ----------------------------------------------------
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
+@permission_classes([AllowAny])
+@renderer_classes([JSONRenderer])
+def not_found(request: Request, path: str = "") -> Response:
+    """A JSON 404 for any other path under /api/, naming the slash-ended path if that exists."""
+    hint = ""
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.url_name != "api-not-found":
+            hint = f" Did you mean {request.path}/ ?"
+    raise exceptions.NotFound(f"There is no API endpoint at {request.path}.{hint}")
+
+
+@extend_schema(exclude=True)
+@api_view(["GET"])
+@renderer_classes([JSONRenderer])
+def api_root(request: Request) -> Response:
+    """Where things are, for a client starting from /api/v1/."""
+
+    def link(name: str) -> str:
+        return reverse(name, request=request)
+
+    return Response(
+        {
+            "claims": link("api-claim-list"),
+            "sources": link("api-source-list"),
+            "articles": link("api-article-list"),
+            "stances": link("api-stance-list"),
+            "schema": link("schema"),
+            "docs": link("api-docs"),
+        }
+    )
