@@ -1,0 +1,498 @@
+"""Who said what, and how: attribution frames in news sentences.
+
+A frame is one attribution: a cue ("accused", "has denied", "according to",
+"declined to comment"), its speakers (source mentions, coordinated: "Moscow
+and Pyongyang"), the position the cue and its complement express, and the
+reporter it came through, if any ("…, KCNA said"). Rules, not a statistical
+parser: on the evaluation set (tests/suggest/data/) they measured better
+than what the packaged models offered; see bench/suggest.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.models import Position
+from claims.suggest.sentences import Span
+from claims.suggest.speakers import Lexicon, Mention, SourceInfo
+
+# (pattern, position, strength): the cue verb decides the position unless its
+# complement or a negation changes it (see position_for).
+VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
+    (
+        re.compile(
+            r"\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:comment|say|discuss|confirm)\b"
+            r"|\b(?:did|does|do|would) not (?:immediately )?(?:comment|respond to (?:a )?requests? for comment)\b"
+            r"|\bcould not be reached for comment\b|\bno comment\b|\bneither confirm(?:ed)? nor den(?:y|ied)\b",
+            re.I,
+        ),
+        Position.NO_COMMENT,
+        0.9,
+    ),
+    (
+        re.compile(
+            r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|rebuff(?:s|ed)?)\b",
+            re.I,
+        ),
+        Position.DENIES,
+        0.9,
+    ),
+    (re.compile(r"\bsuspect(?:s|ed)?\b", re.I), Position.HEDGES, 0.8),
+    (
+        re.compile(
+            r"\b(?:accus(?:e|es|ed)|alleg(?:e|es|ed)|confirm(?:s|ed)?|acknowledg(?:e|es|ed)"
+            r"|admit(?:s|ted)?|charg(?:es|ed))\b",
+            re.I,
+        ),
+        Position.ASSERTS,
+        0.9,
+    ),
+    (
+        re.compile(
+            r"\b(?:says?|said|stated|tells?|told|claim(?:s|ed)|insist(?:s|ed)?|warn(?:s|ed)"
+            r"|reported|believ(?:e|es|ed)|estimat(?:e|es|ed)|assess(?:es|ed)?|concluded)\b",
+            re.I,
+        ),
+        Position.ASSERTS,
+        0.8,
+    ),
+]
+# Cues whose speakers follow: "according to U.S. officials". "in response to"
+# is how a spinning tool rewords "according to" (seed 004).
+PREP_CUE = re.compile(r"\b(?:according to|in response to|citing)\b", re.I)
+
+HEDGE_MARKERS = re.compile(
+    r"\b(?:appear(?:s|ed)? to|seem(?:s|ed)? to|may (?:have|be)|might(?: have| be)?|could (?:be|have)"
+    r"|possibly|probably|likely|reportedly|unconfirmed|unclear|not (?:yet )?(?:clear|confirmed|verified)"
+    r"|no (?:clear )?(?:indications?|evidence|signs?)|if confirmed)\b",
+    re.I,
+)
+DENIAL_MARKERS = re.compile(
+    r"\b(?:never|baseless|groundless|absurd|fabricat\w*|false|not true|untrue|rumou?rs?|nonsense"
+    r"|lies|smear)\b",
+    re.I,
+)
+NEGATION_BEFORE = re.compile(
+    r"(?:\bnot|n['’]t|\bnever|\bneither)\s+(?:\w+\s+)?$",
+    re.I,
+)
+PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.I)
+
+# What may stand between a speaker and its verb: "’s spy agency", "has long",
+# "officials on Friday", ", a spokesperson". Words of these kinds may not.
+GAP = re.compile(r"^(?:['’]s)?[\s,]*(?:[\w\-.]+[\s,]+){0,4}$")
+GAP_STOP = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "of",
+        "to",
+        "for",
+        "from",
+        "with",
+        "about",
+        "against",
+        "into",
+        "than",
+        "whether",
+        "when",
+        "where",
+        "while",
+        "because",
+        "after",
+        "before",
+        "if",
+        "in",
+        "on",
+        "at",
+        "by",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "said",
+        "says",
+        "met",
+    ]
+)
+COORDINATION = re.compile(
+    r"^(?:['’]s)?(?:\s+among\s+other\s+\w+)?\s*(?:,\s*)?(?:and|or|as well as|,)?\s*(?:the\s+)?$",
+    re.I,
+)
+PREPOSITIONS = frozenset(
+    [
+        "of",
+        "to",
+        "from",
+        "with",
+        "for",
+        "by",
+        "against",
+        "about",
+        "on",
+        "at",
+        "into",
+        "toward",
+        "towards",
+        "than",
+        "between",
+        "over",
+    ]
+)
+# Nouns an "according to" phrase may end in: "U.S. intelligence officials".
+ROLE_WORDS = frozenset(
+    [
+        "officials",
+        "officers",
+        "official",
+        "officer",
+        "intelligence",
+        "sources",
+        "source",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "ministry",
+        "military",
+        "government",
+        "authorities",
+        "analysts",
+        "experts",
+        "media",
+        "state",
+        "news",
+        "agency",
+        "diplomats",
+        "diplomat",
+        "lawmakers",
+        "leaders",
+        "leader",
+        "agencies",
+        "services",
+        "service",
+    ]
+)
+# Reporters, not speakers: "according to Russian state media".
+MEDIA_WORDS = frozenset(
+    ["media", "agency", "agencies", "outlet", "outlets", "newspaper", "television", "tv"]
+)
+PRONOUN = re.compile(
+    r"(?:^|\s)(?P<p>he|she|they|it|(?:the|an?)\s+(?:\w+\s+)?(?:agency|ministry|outlet|company|media"
+    r"|spokesperson|spokesman|spokeswoman|official|government|statement|report))"
+    r"(?:\s+(?:also|has|had|have|later|then|earlier))*\s*$",
+    re.I,
+)
+DATE_WORDS = re.compile(
+    r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday"
+    r"|earlier|later|last\s+\w+|this\s+\w+)\b",
+    re.I,
+)
+
+
+@dataclass
+class Frame:
+    """One attribution inside a clause (all offsets are article offsets)."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    position: str
+    strength: float
+    speakers: list[Mention]
+    clause: Span
+    complement: tuple[int, int]
+    trailing: bool = False  # the attribution follows what was said ("…, KCNA said.")
+    relay: bool = False  # reports what another speaker in the sentence said
+    media: bool = False  # "according to state media": a reporter, never a speaker
+    pronoun: str = ""
+    via: Frame | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def via_text(self) -> str:
+        if self.via is None:
+            return ""
+        if self.via.trailing or self.via.cue.lower() in {"according to", "citing"}:
+            return self.via.text
+        return self.via.text
+
+    @property
+    def text(self) -> str:
+        """The words of the attribution itself: "KCNA said", "according to Russian state media"."""
+        if not self.speakers:
+            return self.cue
+        first = min(self.speakers[0].start, self.cue_start)
+        last = max(self.speakers[-1].end, self.cue_end)
+        return self.clause.text[first - self.clause.start : last - self.clause.start]
+
+
+def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tuple[str, list[str]]:
+    """The position a cue expresses, given a negation before it and what it introduces."""
+    notes = []
+    if base == Position.NO_COMMENT:
+        return base, notes
+    if base == Position.DENIES:
+        if negated:
+            return Position.HEDGES, ["negated denial"]
+        return base, notes
+    if base == Position.HEDGES:
+        return base, notes
+    if negated:
+        return Position.HEDGES, ["negated"]
+    denial = DENIAL_MARKERS.search(complement)
+    if denial:
+        return Position.DENIES, [f"denial marker: {denial.group(0)}"]
+    hedge = HEDGE_MARKERS.search(complement)
+    if hedge:
+        notes.append(f"hedge marker: {hedge.group(0)}")
+        return Position.HEDGES, notes
+    return base, notes
+
+
+def _last_word(text: str) -> str:
+    words = re.findall(r"[\w’']+", text)
+    return words[-1].lower() if words else ""
+
+
+def _speakers_before(
+    text: str, offset: int, mentions: list[Mention], cue_start: int
+) -> list[Mention]:
+    """The coordinated mentions right before a verb cue ("Moscow and Pyongyang have denied")."""
+    before = [m for m in mentions if m.end <= cue_start]
+    if not before:
+        return []
+    nearest = before[-1]
+    gap = DATE_WORDS.sub(" ", text[nearest.end - offset : cue_start - offset])
+    if not GAP.match(gap) or set(re.findall(r"[a-z]+", gap.lower())) & GAP_STOP:
+        return []
+    group = [nearest]
+    for previous in reversed(before[:-1]):
+        between = text[previous.end - offset : group[0].start - offset]
+        if not COORDINATION.match(between):
+            break
+        group.insert(0, previous)
+    if _last_word(text[: group[0].start - offset]) in PREPOSITIONS:
+        return []
+    return group
+
+
+def _speaker_after(
+    text: str, offset: int, mentions: list[Mention], cue_start: int, cue_end: int
+) -> list[Mention]:
+    """ "…,” said Kirby." — a single mention right after the verb, ending the clause."""
+    after = [m for m in mentions if m.start >= cue_end]
+    if not after or not re.search(r"[,”\"]\s*$", text[: cue_start - offset]):
+        return []
+    first = after[0]
+    if not re.fullmatch(r"\s*(?:the\s+)?", text[cue_end - offset : first.start - offset], re.I):
+        return []
+    if not re.match(r"\s*(?:[,.;]|$)", text[first.end - offset :]):
+        return []
+    return [first]
+
+
+def _speakers_following(
+    text: str, offset: int, mentions: list[Mention], cue_end: int
+) -> tuple[list[Mention], bool]:
+    """The noun phrase after "according to": coordinated mentions, then role words only.
+
+    Returns the mentions and whether the phrase names a reporter (media) rather than a speaker.
+    """
+    group: list[Mention] = []
+    position = cue_end
+    for mention in (m for m in mentions if m.start >= cue_end):
+        between = text[position - offset : mention.start - offset]
+        if group and not COORDINATION.match(between):
+            break
+        if not group and not re.fullmatch(r"\s*(?:the\s+)?", between, re.I):
+            break
+        group.append(mention)
+        position = mention.end
+    if not group:
+        return [], False
+    tail = text[position - offset :]
+    head = re.match(r"^(?:['’]s)?((?:\s+[\w\-]+){0,4}?)\s*(?:[,.;:”\"]|$)", tail)
+    if head is None:
+        return [], False
+    words = head.group(1).lower().split()
+    if any(w not in ROLE_WORDS for w in words):
+        return [], False
+    return group, bool(set(words) & MEDIA_WORDS)
+
+
+def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
+    """Every attribution in one clause, inner reports linked to their reporters."""
+    text, offset = clause.text, clause.start
+    inside = [m for m in mentions if m.start >= clause.start and m.end <= clause.end]
+    taken = [(m.start, m.end) for m in inside]
+    frames: list[Frame] = []
+    cues = []
+    for pattern, position, strength in VERB_CUES:
+        for match in pattern.finditer(text):
+            start, end = offset + match.start(), offset + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue  # "States" in "United States" is a name, not a verb
+            taken.append((start, end))
+            cues.append((start, end, match.group(0), position, strength))
+    for start, end, cue, position, strength in sorted(cues):
+        before_text = text[: start - offset]
+        if PASSIVE_BEFORE.search(before_text):
+            continue  # "North Korea has been accused of…": the accuser is elsewhere
+        speakers = _speakers_before(text, offset, inside, start)
+        pronoun = ""
+        trailing = False
+        if not speakers:
+            speakers = _speaker_after(text, offset, inside, start, end)
+            trailing = bool(speakers)
+        if not speakers:
+            found = PRONOUN.search(before_text)
+            if found is None:
+                continue
+            pronoun = found.group("p").lower()
+        negated = bool(NEGATION_BEFORE.search(before_text))
+        if speakers and not trailing:
+            # "…, KCNA said." — the attribution closes the clause: what was said is before it.
+            rest = text[end - offset :]
+            trailing = (
+                bool(re.fullmatch(r"[\s,]*(?:on\s+\w+day|\w+day|today|yesterday)?[\s.”\"]*", rest))
+                and start - offset > 0
+            )
+        if trailing:
+            first = min([m.start for m in speakers] or [start])
+            complement = (offset, first)
+        else:
+            complement = (end, clause.end)
+        comp_text = text[complement[0] - offset : complement[1] - offset]
+        final, notes = position_for(position, negated=negated, complement=comp_text, cue=cue)
+        frames.append(
+            Frame(
+                cue=cue,
+                cue_start=start,
+                cue_end=end,
+                position=final,
+                strength=strength,
+                speakers=speakers,
+                clause=clause,
+                complement=complement,
+                trailing=trailing,
+                pronoun=pronoun,
+                notes=notes,
+            )
+        )
+    for match in PREP_CUE.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        speakers, media = _speakers_following(text, offset, inside, end)
+        if not speakers:
+            continue
+        complement = (offset, start)
+        comp_text = text[: start - offset]
+        final, notes = position_for(
+            Position.ASSERTS, negated=False, complement=comp_text, cue=match.group(0)
+        )
+        frames.append(
+            Frame(
+                cue=match.group(0),
+                cue_start=start,
+                cue_end=end,
+                position=final,
+                strength=0.8 if match.group(0).lower() != "in response to" else 0.65,
+                speakers=speakers,
+                clause=clause,
+                complement=complement,
+                trailing=True,
+                media=media,
+                notes=notes,
+            )
+        )
+    _link_reports(frames)
+    return frames
+
+
+def _link_reports(frames: list[Frame]) -> None:
+    """A frame whose cue lies in another's complement was reported through that other frame."""
+    for inner in frames:
+        reporters = [
+            outer
+            for outer in frames
+            if outer is not inner
+            and outer.complement[0] <= inner.cue_start < outer.complement[1]
+            and {m.source.id for m in outer.speakers} != {m.source.id for m in inner.speakers}
+        ]
+        if reporters:
+            reporter = min(reporters, key=lambda f: abs(f.cue_start - inner.cue_start))
+            inner.via = reporter
+            reporter.relay = True
+
+
+def pronoun_speaker(pronoun: str, recent: list[SourceInfo]) -> SourceInfo | None:
+    """The source a pronoun or "the agency" stands for: the latest fitting speaker."""
+    wants_person = pronoun in {"he", "she"} or pronoun.split()[-1] in {
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "official",
+    }
+    wants_body = pronoun == "it" or (not wants_person and pronoun != "they")
+    for source in reversed(recent):
+        if wants_person and source.is_person:
+            return source
+        if wants_body and not source.is_person:
+            return source
+        if pronoun == "they":
+            return source
+    return None
+
+
+def fuzzy_candidates(text: str, mentions: list[Mention]) -> list[tuple[str, int, int, bool]]:
+    """Names no alias spelled exactly, with their spans: runs of capitalised words outside
+    the exact mentions ("South Korean") and each of their words ("Russian"), and possessive
+    phrases before a verb ("South Korea's spy company"). Longer candidates come first."""
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for match in re.finditer(
+        r"\b(?P<np>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*['’]s(?:\s+[a-z][\w\-]+){1,3})\s+"
+        r"(?:has\s+|have\s+|also\s+)?(?:said|says|stated|reported|confirmed|suspects?)\b",
+        text,
+    ):
+        found.append((match.group("np"), match.start("np"), match.end("np"), True))
+    words = [
+        w
+        for w in re.finditer(r"\b[A-Z][\w\-]+", text)
+        if not any(s < w.end() and w.start() < e for s, e in taken)
+    ]
+    runs: list[list[re.Match[str]]] = []
+    for word in words:
+        if runs and text[runs[-1][-1].end() : word.start()] == " ":
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    for run in runs:
+        if len(run) > 1:
+            found.append(
+                (text[run[0].start() : run[-1].end()], run[0].start(), run[-1].end(), False)
+            )
+        found.extend((w.group(0), w.start(), w.end(), False) for w in run if len(w.group(0)) >= 4)
+    return found
+
+
+def resolve_mentions(text: str, offset: int, lexicon: Lexicon) -> list[Mention]:
+    """Exact alias mentions plus fuzzy (trigram) ones in a stretch of article text.
+
+    A fuzzy possessive phrase ("South Korea's spy company") replaces the exact
+    mentions inside it, since it names something more specific.
+    """
+    mentions = lexicon.mentions(text, offset)
+    for phrase, start, end, _ in fuzzy_candidates(text, lexicon.mentions(text)):
+        mention = lexicon.fuzzy_mention(phrase, offset + start, offset + end)
+        if mention is None:
+            continue
+        mentions = [m for m in mentions if not (m.start >= mention.start and m.end <= mention.end)]
+        if any(m.start < mention.end and mention.start < m.end for m in mentions):
+            continue
+        mentions.append(mention)
+    return sorted(mentions, key=lambda m: m.start)

@@ -1,0 +1,327 @@
+"""Suggested stances for one article: match claims, read attributions, file them for review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from claims.models import Claim, DatePrecision, ReviewStatus, Stance
+from claims.services import stance_create
+from claims.suggest.attribution import (
+    Frame,
+    frames_in_clause,
+    fuzzy_candidates,
+    pronoun_speaker,
+    resolve_mentions,
+)
+from claims.suggest.dating import article_date, date_expressions
+from claims.suggest.matching import (
+    ClaimQuery,
+    claim_queries,
+    claims_matching_article,
+    claims_matching_sentences,
+)
+from claims.suggest.sentences import Span, split_clauses, split_sentences
+from claims.suggest.speakers import (
+    Lexicon,
+    Mention,
+    SourceInfo,
+    _source_tree,
+    lexicon_add_fuzzy,
+    lexicon_for,
+)
+from sources.models import Article, Source
+
+logger = logging.getLogger(__name__)
+
+# "Moscow and Pyongyang have denied the accusations": a sentence that refers
+# back to the one before takes over that sentence's claims.
+BACK_REFERENCE = re.compile(
+    r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|confirm(?:s|ed)?"
+    r"|acknowledg(?:e|es|ed))\s+(?:it|this|that|them|the\s+(?:accusations?|allegations?|claims?"
+    r"|charges?|reports?)|such\s+\w+|these\s+\w+)\b",
+    re.I,
+)
+PERFECT_TENSE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.I)
+# Confidence lost when a sentence only refers back to the claim, and when the
+# speaker is a pronoun or a quote continuation rather than a name.
+BACK_REFERENCE_FACTOR = 0.85
+# A sentence must share this much topic with a claim (a search term counts 1,
+# a word of the claim's text 1/2): "denied arms transfers" is enough, "vowed to
+# boost military ties" is not.
+MIN_TOPIC_WEIGHT = 1.0
+TO_SOURCE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
+FROM_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+PRONOUN_FACTOR = 0.8
+QUOTE_FACTOR = 0.75
+
+
+@dataclass
+class Proposal:
+    """A suggested stance before it is saved."""
+
+    claim_id: int
+    source: SourceInfo
+    position: str
+    start: int
+    end: int
+    stated_on: dt.date
+    precision: str
+    confidence: float
+    attributed_via: str = ""
+    attributed_via_source: SourceInfo | None = None
+    evidence: dict = field(default_factory=dict)
+
+
+def _stated_on(article: Article, frame: Frame, sentence: Span) -> tuple[dt.date, str, str]:
+    """When the speaker spoke: a date phrase by the attribution, else the article's date."""
+    base = article_date(article)
+    text = article.text
+    # Look where the attribution is, not in what was said ("final fall it sent troops",
+    # said by intelligence officials on the article's date).
+    if frame.trailing:
+        lo = frame.cue_start
+        hi = sentence.end
+    else:
+        lo = sentence.start
+        hi = frame.complement[0]
+    window = text[lo:hi]
+    after = text[frame.cue_end : min(frame.cue_end + 14, sentence.end)]
+    for words in (window, after):
+        found = date_expressions(words, base)
+        if found:
+            _, _, stated = found[-1] if words is window else found[0]
+            return stated.date, stated.precision, stated.expression
+    if PERFECT_TENSE.search(text[sentence.start : frame.cue_start]):
+        # "has denied": said some time before the article, in the same month at best.
+        return base.replace(day=1), DatePrecision.MONTH, ""
+    return base, DatePrecision.DAY, ""
+
+
+def _reversed(query: ClaimQuery, sentence: Span, mentions: list[Mention]) -> bool:
+    """Whether the sentence tells of the claim's reverse direction.
+
+    The first actor a claim names gives to the others ("North Korea supplies
+    weapons … to Russia", "Russia gives North Korea … help"). "Ammunition to
+    Russia to help in its invasion" bears on the first claim, not on the
+    second, although it shares "help" with it.
+    """
+    if query.giver_id is None:
+        return False
+    to_giver = from_giver = False
+    for mention in mentions:
+        if query.giver_id not in (mention.source.id, mention.source.top_id):
+            continue
+        before = sentence.text[: mention.start - sentence.start]
+        to_giver = to_giver or bool(TO_SOURCE.search(before))
+        from_giver = from_giver or bool(FROM_SOURCE.search(before))
+    return to_giver and not from_giver
+
+
+def _open_quote(text: str, paragraph_start: int, at: int) -> bool:
+    before = text[paragraph_start:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def article_proposals(article: Article, claims: list[Claim] | None = None) -> list[Proposal]:
+    """What the suggester would propose for an article (nothing is saved)."""
+    queries = claim_queries(claims)
+    matched = set(claims_matching_article(article_id=article.pk, queries=queries))
+    if not matched:
+        return []
+    queries = [q for q in queries if q.claim_id in matched]
+    queries_by_id = {q.claim_id: q for q in queries}
+    text = article.text
+    sentences = split_sentences(text)
+    by_sentence = claims_matching_sentences(sentences=[s.text for s in sentences], queries=queries)
+
+    lexicon: Lexicon = lexicon_for(text)
+    names, speaker_phrases = [], []
+    for sentence in sentences:
+        exact = lexicon.mentions(sentence.text)
+        for phrase, _, _, speaker in fuzzy_candidates(sentence.text, exact):
+            (speaker_phrases if speaker else names).append(phrase)
+    lexicon_add_fuzzy(lexicon, names, speaker_phrases)
+
+    proposals: list[Proposal] = []
+    recent: list[SourceInfo] = []  # speakers so far, for "he said", "the agency said"
+    paragraph_start = 0
+    paragraph_speakers: list[SourceInfo] = []
+    previous_claims: list[int] = []
+    previous_end = 0
+    for index, sentence in enumerate(sentences):
+        if "\n" in text[previous_end : sentence.start]:
+            paragraph_start, paragraph_speakers = sentence.start, []
+        previous_end = sentence.end
+        mentions = resolve_mentions(sentence.text, sentence.start, lexicon)
+        frames: list[Frame] = []
+        for clause in split_clauses(sentence):
+            frames += frames_in_clause(clause, mentions)
+        factors = {
+            m.claim_id: 1.0
+            for m in by_sentence.get(index, [])
+            if m.weight >= MIN_TOPIC_WEIGHT
+            and not _reversed(queries_by_id[m.claim_id], sentence, mentions)
+        }
+        if BACK_REFERENCE.search(sentence.text):
+            for claim_id in previous_claims:
+                factors.setdefault(claim_id, BACK_REFERENCE_FACTOR)
+        previous_claims = [c for c, f in factors.items() if f == 1.0]
+        claim_ids = list(factors)
+
+        resolved: list[tuple[Frame, SourceInfo, float, str, str]] = []
+        for frame in frames:
+            if frame.relay or frame.media:
+                continue
+            if frame.speakers:
+                for mention in frame.speakers:
+                    resolved.append(
+                        (frame, mention.source, mention.score, mention.alias, mention.method)
+                    )
+            elif frame.pronoun:
+                source = pronoun_speaker(frame.pronoun, recent)
+                if source is not None:
+                    resolved.append((frame, source, PRONOUN_FACTOR, frame.pronoun, "pronoun"))
+        quote_speaker = paragraph_speakers[-1] if paragraph_speakers else None
+        if not frames and quote_speaker and _open_quote(text, paragraph_start, sentence.end):
+            # A sentence inside a running quotation: the quoted speaker goes on speaking.
+            quote = Frame(
+                cue="(quotation)",
+                cue_start=sentence.start,
+                cue_end=sentence.start,
+                position="asserts",
+                strength=0.8,
+                speakers=[],
+                clause=sentence,
+                complement=(sentence.start, sentence.end),
+            )
+            from claims.suggest.attribution import position_for
+
+            quote.position, quote.notes = position_for(
+                "asserts", negated=False, complement=sentence.text, cue=quote.cue
+            )
+            resolved.append((quote, quote_speaker, QUOTE_FACTOR, "(quotation)", "quotation"))
+        for frame, source, score, alias, method in resolved:
+            recent.append(source)
+            paragraph_speakers.append(source)
+            for claim_id in claim_ids:
+                stated_on, precision, date_words = _stated_on(article, frame, sentence)
+                via = frame.via
+                via_source = via.speakers[0].source if via and via.speakers else None
+                quote = frame.clause if len(frames) > 1 else sentence
+                proposals.append(
+                    Proposal(
+                        claim_id=claim_id,
+                        source=source,
+                        position=frame.position,
+                        start=quote.start,
+                        end=quote.end,
+                        stated_on=stated_on,
+                        precision=precision,
+                        confidence=round(min(1.0, frame.strength * score * factors[claim_id]), 2),
+                        attributed_via=via.text if via else "",
+                        attributed_via_source=via_source,
+                        evidence={
+                            "cue": frame.cue,
+                            "alias": alias,
+                            "alias_method": method,
+                            "sentence": sentence.text,
+                            "notes": frame.notes,
+                            **({"date_words": date_words} if date_words else {}),
+                            **({"back_reference": True} if factors[claim_id] < 1 else {}),
+                        },
+                    )
+                )
+    return _deduplicated(proposals)
+
+
+def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
+    """One proposal per claim, source and quote: the most confident."""
+    best: dict[tuple[int, int, int, int], Proposal] = {}
+    for proposal in proposals:
+        key = (proposal.claim_id, proposal.source.id, proposal.start, proposal.end)
+        if key not in best or proposal.confidence > best[key].confidence:
+            best[key] = proposal
+    return list(best.values())
+
+
+def _already_recorded(article: Article, proposals: list[Proposal]) -> set[int]:
+    """Indexes of proposals a stance on the article already covers (any status).
+
+    Covered means the same claim, a source of the same family (same top-level
+    source) and an overlapping quote: the demo's confirmed "Pyongyang has
+    denied it" covers a suggestion quoting the whole sentence.
+    """
+    existing = list(
+        Stance.objects.filter(article=article).values_list(
+            "claim_id", "source_id", "quote_start", "quote_end"
+        )
+    )
+    if not existing:
+        return set()
+    tree = _source_tree(s for _, s, _, _ in existing)
+    covered = set()
+    for index, p in enumerate(proposals):
+        for claim_id, source_id, start, end in existing:
+            same_family = source_id == p.source.id or (
+                source_id in tree and tree[source_id].top_id == p.source.top_id
+            )
+            if claim_id == p.claim_id and same_family and start < p.end and p.start < end:
+                covered.add(index)
+                break
+    return covered
+
+
+def article_suggest(*, article_id: int) -> int:
+    """File suggested stances for one article; returns how many are new.
+
+    Idempotent: what is already recorded for the article (suggested,
+    confirmed or rejected) is not proposed again, and a concurrent run that
+    files the same evidence first is tolerated (stance_unique_evidence).
+    A copy of a stored article (``duplicate_of`` set) gets none: its
+    original carries them.
+    """
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None or article.duplicate_of_id is not None:
+        return 0
+    proposals = article_proposals(article)
+    skip = _already_recorded(article, proposals)
+    claims = Claim.objects.in_bulk({p.claim_id for p in proposals})
+    sources = Source.objects.in_bulk(
+        {p.source.id for p in proposals}
+        | {p.attributed_via_source.id for p in proposals if p.attributed_via_source}
+    )
+    created = 0
+    for index, p in enumerate(proposals):
+        if index in skip:
+            continue
+        try:
+            with transaction.atomic():
+                stance_create(
+                    claim=claims[p.claim_id],
+                    source=sources[p.source.id],
+                    article=article,
+                    position=p.position,
+                    stated_on=p.stated_on,
+                    stated_on_precision=p.precision,
+                    quote_exact=article.text[p.start : p.end],
+                    quote_start=p.start,
+                    attributed_via=p.attributed_via[:300],
+                    attributed_via_source=(
+                        sources[p.attributed_via_source.id] if p.attributed_via_source else None
+                    ),
+                    status=ReviewStatus.SUGGESTED,
+                    confidence=p.confidence,
+                    evidence=p.evidence,
+                )
+        except ValidationError:
+            # Filed meanwhile by a concurrent run of the same task.
+            logger.info("suggestion already recorded: %s", p)
+            continue
+        created += 1
+    return created
