@@ -74,14 +74,14 @@ DENIAL_MARKERS = re.compile(
     re.I,
 )
 NEGATION_BEFORE = re.compile(
-    r"(?:\bnot|n['’]t|\bnever|\bneither)\s+(?:\w+\s+)?$",
+    r"(?:\bnot|n['\u2019]t|\bnever|\bneither)\s+(?:\w+\s+)?$",
     re.I,
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.I)
 
-# What may stand between a speaker and its verb: "’s spy agency", "has long",
+# What may stand between a speaker and its verb: "'s spy agency", "has long",
 # "officials on Friday", ", a spokesperson". Words of these kinds may not.
-GAP = re.compile(r"^(?:['’]s)?[\s,]*(?:[\w\-.]+[\s,]+){0,4}$")
+GAP = re.compile(r"^(?:['\u2019]s)?[\s,]*(?:[\w\-.]+[\s,]+){0,4}$")
 GAP_STOP = frozenset(
     [
         "that",
@@ -121,7 +121,7 @@ GAP_STOP = frozenset(
     ]
 )
 COORDINATION = re.compile(
-    r"^(?:['’]s)?(?:\s+among\s+other\s+\w+)?\s*(?:,\s*)?(?:and|or|as well as|,)?\s*(?:the\s+)?$",
+    r"^(?:['\u2019]s)?(?:\s+among\s+other\s+\w+)?\s*(?:,\s*)?(?:and|or|as well as|,)?\s*(?:the\s+)?$",
     re.I,
 )
 PREPOSITIONS = frozenset(
@@ -255,7 +255,7 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
 
 
 def _last_word(text: str) -> str:
-    words = re.findall(r"[\w’']+", text)
+    words = re.findall(r"[\w\u2019']+", text)
     return words[-1].lower() if words else ""
 
 
@@ -284,9 +284,9 @@ def _speakers_before(
 def _speaker_after(
     text: str, offset: int, mentions: list[Mention], cue_start: int, cue_end: int
 ) -> list[Mention]:
-    """ "…,” said Kirby." — a single mention right after the verb, ending the clause."""
+    """ "…," said Kirby." - a single mention right after the verb, ending the clause."""
     after = [m for m in mentions if m.start >= cue_end]
-    if not after or not re.search(r"[,”\"]\s*$", text[: cue_start - offset]):
+    if not after or not re.search(r"[,\u201d\"]\s*$", text[: cue_start - offset]):
         return []
     first = after[0]
     if not re.fullmatch(r"\s*(?:the\s+)?", text[cue_end - offset : first.start - offset], re.I):
@@ -316,7 +316,7 @@ def _speakers_following(
     if not group:
         return [], False
     tail = text[position - offset :]
-    head = re.match(r"^(?:['’]s)?((?:\s+[\w\-]+){0,4}?)\s*(?:[,.;:”\"]|$)", tail)
+    head = re.match(r"^(?:['\u2019]s)?((?:\s+[\w\-]+){0,4}?)\s*(?:[,.;:\u201d\"]|$)", tail)
     if head is None:
         return [], False
     words = head.group(1).lower().split()
@@ -356,10 +356,14 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
             pronoun = found.group("p").lower()
         negated = bool(NEGATION_BEFORE.search(before_text))
         if speakers and not trailing:
-            # "…, KCNA said." — the attribution closes the clause: what was said is before it.
+            # "…, KCNA said." - the attribution closes the clause: what was said is before it.
             rest = text[end - offset :]
             trailing = (
-                bool(re.fullmatch(r"[\s,]*(?:on\s+\w+day|\w+day|today|yesterday)?[\s.”\"]*", rest))
+                bool(
+                    re.fullmatch(
+                        r"[\s,]*(?:on\s+\w+day|\w+day|today|yesterday)?[\s.\u201d\"]*", rest
+                    )
+                )
                 and start - offset > 0
             )
         if trailing:
@@ -455,7 +459,7 @@ def fuzzy_candidates(text: str, mentions: list[Mention]) -> list[tuple[str, int,
     taken = [(m.start, m.end) for m in mentions]
     found = []
     for match in re.finditer(
-        r"\b(?P<np>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*['’]s(?:\s+[a-z][\w\-]+){1,3})\s+"
+        r"\b(?P<np>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*['\u2019]s(?:\s+[a-z][\w\-]+){1,3})\s+"
         r"(?:has\s+|have\s+|also\s+)?(?:said|says|stated|reported|confirmed|suspects?)\b",
         text,
     ):

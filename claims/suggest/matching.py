@@ -238,7 +238,7 @@ def claims_matching_sentences(
         return {}
     values, params = _values(queries)
     hits = (
-        "(SELECT count(*) FROM unnest({}) AS t(term) "
+        "(SELECT count(*) FROM unnest({}) AS t(term) "  # noqa: S608 - placeholders only
         f"WHERE s.vector @@ websearch_to_tsquery('{TS_CONFIG}', '\"' || t.term || '\"'))"
     )
     with connection.cursor() as cursor:

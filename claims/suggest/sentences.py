@@ -65,7 +65,7 @@ ABBREVIATIONS = frozenset(
 
 # A sentence ends at . ! ? (plus closing quotes or brackets) before white space
 # and something that can start a sentence.
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
@@ -118,7 +118,7 @@ def split_sentences(text: str) -> list[Span]:
 # Where one attribution gives way to another inside a sentence:
 # "Washington has accused ..., though Pyongyang has denied it."
 _CLAUSE_BREAK = re.compile(
-    r"(?:,|;|\s—|\s–)\s+(?=(?:though|although|while|but|whereas|even as|yet)\b)"
+    r"(?:,|;|\s\u2014|\s\u2013)\s+(?=(?:though|although|while|but|whereas|even as|yet)\b)"
     r"|;\s+"
     r"|\s+(?=but\s+(?:has|have|had)\b)",
 )

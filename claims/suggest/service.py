@@ -125,7 +125,7 @@ def _reversed(query: ClaimQuery, sentence: Span, mentions: list[Mention]) -> boo
 
 def _open_quote(text: str, paragraph_start: int, at: int) -> bool:
     before = text[paragraph_start:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def article_proposals(article: Article, claims: list[Claim] | None = None) -> list[Proposal]:

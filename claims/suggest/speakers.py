@@ -122,7 +122,7 @@ def _alias_pattern(alias: str) -> re.Pattern[str] | None:
             parts.append(re.escape(word))
         else:
             parts.append("(?i:" + re.escape(word) + ")")
-    body = r"[\s.\-'’]{1,3}".join(parts)
+    body = r"[\s.\-'\u2019]{1,3}".join(parts)
     if alias.endswith("."):
         body += r"\.?"  # "U.S." keeps its last period
     lead = r"(?i:the)\s+" if needs_the else ""
