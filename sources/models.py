@@ -129,8 +129,12 @@ class SourceAlias(models.Model):
         self.normalized = normalize_alias(self.alias)
         if not self.normalized:
             raise ValidationError({"alias": "An alias needs at least one letter or digit."})
-        clash = SourceAlias.objects.filter(normalized=self.normalized).exclude(pk=self.pk)
-        clash = clash.select_related("source").first()
+        clash = (
+            SourceAlias.objects.filter(normalized=self.normalized)
+            .exclude(pk=self.pk)
+            .select_related("source")
+            .first()
+        )
         if clash is not None:
             raise ValidationError(
                 {

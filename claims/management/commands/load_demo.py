@@ -130,9 +130,9 @@ class Command(BaseCommand):
 
     def _claims(self) -> dict[str, Claim]:
         editor = User.objects.get(username="editor")
-        claims = {}
+        claims: dict[str, Claim] = {}
         for spec in data.CLAIMS:
-            claims[spec["slug"]], _ = Claim.objects.update_or_create(
+            claims[str(spec["slug"])], _ = Claim.objects.update_or_create(
                 slug=spec["slug"],
                 defaults={
                     **{k: v for k, v in spec.items() if k != "slug"},
