@@ -60,10 +60,13 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
 ]
 # Cues whose speakers follow: "according to U.S. officials". "in response to"
 # is how a spinning tool rewords "according to" (seed 004).
+REPORTING = re.compile(
+    r"(?:says?|said|stated|tells?|told|reported|according to|in response to|citing)$", re.I
+)
 PREP_CUE = re.compile(r"\b(?:according to|in response to|citing)\b", re.I)
 
 HEDGE_MARKERS = re.compile(
-    r"\b(?:appear(?:s|ed)? to|seem(?:s|ed)? to|may (?:have|be)|might(?: have| be)?|could (?:be|have)"
+    r"\b(?:appear(?:s|ed)? (?:to|that)|seem(?:s|ed)? (?:to|that)|may (?:have|be)|might(?: have| be)?|could (?:be|have)"
     r"|possibly|probably|likely|reportedly|unconfirmed|unclear|not (?:yet )?(?:clear|confirmed|verified)"
     r"|no (?:clear )?(?:indications?|evidence|signs?)|if confirmed)\b",
     re.I,
@@ -76,6 +79,9 @@ DENIAL_MARKERS = re.compile(
 NEGATION_BEFORE = re.compile(
     r"(?:\bnot|n['\u2019]t|\bnever|\bneither)\s+(?:\w+\s+)?$",
     re.I,
+)
+NOUN_BEFORE = re.compile(
+    r"(?:['\u2019]s|\b(?:the|a|an|these|those|such|its|their|his|her|our))\s+$", re.I
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.I)
 
@@ -121,28 +127,11 @@ GAP_STOP = frozenset(
     ]
 )
 COORDINATION = re.compile(
-    r"^(?:['\u2019]s)?(?:\s+among\s+other\s+\w+)?\s*(?:,\s*)?(?:and|or|as well as|,)?\s*(?:the\s+)?$",
+    r"^(?:\s+among\s+other\s+\w+)?\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as)\s*(?:the\s+)?$",
     re.I,
 )
 PREPOSITIONS = frozenset(
-    [
-        "of",
-        "to",
-        "from",
-        "with",
-        "for",
-        "by",
-        "against",
-        "about",
-        "on",
-        "at",
-        "into",
-        "toward",
-        "towards",
-        "than",
-        "between",
-        "over",
-    ]
+    "of to from with for by against about on at in into toward towards than between over".split()
 )
 # Nouns an "according to" phrase may end in: "U.S. intelligence officials".
 ROLE_WORDS = frozenset(
@@ -341,6 +330,8 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
             cues.append((start, end, match.group(0), position, strength))
     for start, end, cue, position, strength in sorted(cues):
         before_text = text[: start - offset]
+        if NOUN_BEFORE.search(before_text):
+            continue  # "Seoul's claims", "the reports": a noun, not a verb
         if PASSIVE_BEFORE.search(before_text):
             continue  # "North Korea has been accused of…": the accuser is elsewhere
         speakers = _speakers_before(text, offset, inside, start)
@@ -418,13 +409,22 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
 
 
 def _link_reports(frames: list[Frame]) -> None:
-    """A frame whose cue lies in another's complement was reported through that other frame."""
+    """A frame whose cue lies in a reporting frame's complement came through that frame.
+
+    "North Korea's foreign ministry rejected the accusations…, KCNA said":
+    North Korea denies, via "KCNA said". Only reporting verbs relay ("said",
+    "according to"), so "Moscow rejected Seoul's claims" stays Moscow's.
+    """
     for inner in frames:
         reporters = [
             outer
             for outer in frames
             if outer is not inner
+            and REPORTING.match(outer.cue)
             and outer.complement[0] <= inner.cue_start < outer.complement[1]
+            # "Kim said …, KCNA said": each lies in the other's complement; the
+            # closing attribution is the reporter.
+            and (outer.trailing or not inner.complement[0] <= outer.cue_start < inner.complement[1])
             and {m.source.id for m in outer.speakers} != {m.source.id for m in inner.speakers}
         ]
         if reporters:

@@ -43,9 +43,18 @@ logger = logging.getLogger(__name__)
 # back to the one before takes over that sentence's claims.
 BACK_REFERENCE = re.compile(
     r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|confirm(?:s|ed)?"
-    r"|acknowledg(?:e|es|ed))\s+(?:it|this|that|them|the\s+(?:accusations?|allegations?|claims?"
-    r"|charges?|reports?)|such\s+\w+|these\s+\w+)\b",
+    r"|acknowledg(?:e|es|ed)|comment(?:ed)? on|respond(?:ed)? to)\s+(?:it|this|that|them"
+    r"|the\s+(?:accusations?|allegations?|claims?|charges?|reports?)|such\s+\w+|these\s+\w+)\b"
+    r"|\bthe\s+(?:accusations?|allegations?|claims?|charges?)\s+(?:were|was|are|is)\b",
     re.I,
+)
+# What is given "in return for" the matter of a sentence is presupposed, not
+# stated: "help from Russia in return for offering weapons" is about help.
+EXCHANGE = re.compile(r"\b(?:in return for|in exchange for)\b.*", re.I | re.S)
+# Nor is the question a speaker was asked: "When asked whether the visit was
+# to discuss getting weapons from North Korea, Kirby said…"
+QUESTION = re.compile(
+    r"^(?:when |after being |if )?asked (?:about )?(?:whether|if|about)\b[^,]*,", re.I
 )
 PERFECT_TENSE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.I)
 # Confidence lost when a sentence only refers back to the claim, and when the
@@ -138,7 +147,10 @@ def article_proposals(article: Article, claims: list[Claim] | None = None) -> li
     queries_by_id = {q.claim_id: q for q in queries}
     text = article.text
     sentences = split_sentences(text)
-    by_sentence = claims_matching_sentences(sentences=[s.text for s in sentences], queries=queries)
+    by_sentence = claims_matching_sentences(
+        sentences=[EXCHANGE.sub("", QUESTION.sub("", s.text)) for s in sentences],
+        queries=queries,
+    )
 
     lexicon: Lexicon = lexicon_for(text)
     names, speaker_phrases = [], []

@@ -23,7 +23,8 @@ from sources.models import SourceKind, normalize_alias
 TRIGRAM_THRESHOLD = 0.6
 TRIGRAM_THRESHOLD_SPEAKER = 0.5
 
-PERSON_KINDS = frozenset({SourceKind.PERSON, SourceKind.OFFICIAL})
+PERSON_KINDS = frozenset({SourceKind.PERSON.value, SourceKind.OFFICIAL.value})
+_NAME_AFTER = re.compile(r"[ \-][A-Z][a-z]")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Lexicon:
         for pattern, alias, source_id in self.patterns:
             for match in pattern.finditer(text):
                 found.append((match.start("name"), match.end("name"), alias, source_id))
+        found = [f for f in found if not self._other_person(text, f)]
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         chosen: list[Mention] = []
         last_end = -1
@@ -84,6 +86,16 @@ class Lexicon:
             )
             last_end = end
         return chosen
+
+    def _other_person(self, text: str, found: tuple[int, int, str, int]) -> bool:
+        """Whether a one-word alias of a person is part of another person's name.
+
+        "Kim" is Kim Jong Un, but not in "Kim Yo Jong" or "Kim Tong-hyung".
+        """
+        start, end, alias, source_id = found
+        if " " in alias.strip() or not self.sources[source_id].is_person:
+            return False
+        return bool(_NAME_AFTER.match(text, end))
 
     def fuzzy_mention(self, phrase: str, start: int, end: int) -> Mention | None:
         hit = self.fuzzy.get(normalize_alias(phrase))
@@ -196,10 +208,14 @@ def lexicon_add_fuzzy(
                    similarity(a.normalized, p.phrase) AS score
             FROM unnest(%s::text[]) AS p(phrase)
             JOIN sources_sourcealias a ON a.normalized %% p.phrase
+            JOIN sources_source s ON s.id = a.source_id
             WHERE similarity(a.normalized, p.phrase) >= %s
+              -- a name like a person's is another person ("Kim Yo Jong" is not
+              -- Kim Jong Un); names of bodies vary in form ("South Korean").
+              AND s.kind <> ALL(%s)
             ORDER BY p.phrase, score DESC, a.id
             """,
-            [wanted, min(TRIGRAM_THRESHOLD, TRIGRAM_THRESHOLD_SPEAKER)],
+            [wanted, min(TRIGRAM_THRESHOLD, TRIGRAM_THRESHOLD_SPEAKER), list(PERSON_KINDS)],
         )
         hits = [
             hit
