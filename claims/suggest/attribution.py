@@ -131,7 +131,25 @@ COORDINATION = re.compile(
     re.I,
 )
 PREPOSITIONS = frozenset(
-    "of to from with for by against about on at in into toward towards than between over".split()
+    [
+        "of",
+        "to",
+        "from",
+        "with",
+        "for",
+        "by",
+        "against",
+        "about",
+        "on",
+        "at",
+        "in",
+        "into",
+        "toward",
+        "towards",
+        "than",
+        "between",
+        "over",
+    ]
 )
 # Nouns an "according to" phrase may end in: "U.S. intelligence officials".
 ROLE_WORDS = frozenset(

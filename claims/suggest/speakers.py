@@ -92,7 +92,7 @@ class Lexicon:
 
         "Kim" is Kim Jong Un, but not in "Kim Yo Jong" or "Kim Tong-hyung".
         """
-        start, end, alias, source_id = found
+        _start, end, alias, source_id = found
         if " " in alias.strip() or not self.sources[source_id].is_person:
             return False
         return bool(_NAME_AFTER.match(text, end))
