@@ -1,19 +1,463 @@
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+"""The web UI: home, claim timeline, article with evidence, review queue, stance actions."""
 
-from claims.models import Claim
-from claims.timeline import claim_timeline
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from claims.models import Claim, Position, ReviewStatus, Stance
+from claims.services import (
+    StaleStanceError,
+    quote_anchor,
+    stance_confirm,
+    stance_create,
+    stance_edit_and_confirm,
+    stance_reject,
+)
+from claims.timeline import Lane, Timeline, TimelineStance, claim_timeline, claims_timelines
+from claims.web import selectors
+from claims.web.access import (
+    FILE_PERMISSION,
+    REVIEW_PERMISSION,
+    actor_view,
+    can_file,
+    can_review,
+    reader_view,
+)
+from claims.web.chart import POSITION_LABELS, change_label, render_chart
+from claims.web.forms import ReviewForm, StanceEditForm, StanceFileForm, StanceFilterForm
+from claims.web.text import Span, highlighted, passage
+from sources.models import Article
+
+TABLE_PAGE_SIZE = 50
+HOME_CHANGES = 10
+CLAIM_CHANGES = 12
 
 
-@login_required
+def api_links(claim: Claim) -> dict[str, str]:
+    # The REST API is built in claims/api; these paths are its contract (DESIGN.md).
+    return {
+        "history": f"/api/v1/claims/{claim.slug}/history/",
+        "claimreview": f"/api/v1/claims/{claim.slug}/claimreview/",
+    }
+
+
+def _article_href(request: HttpRequest, stance: TimelineStance) -> str:
+    """Logged-in readers open our stored copy at the quote; public readers the original page."""
+    if request.user.is_authenticated:
+        return f"{reverse('article-detail', args=[stance.article.id])}#stance-{stance.id}"
+    return stance.article.url or "#"
+
+
+# --- Home ---------------------------------------------------------------------------
+
+
+@require_GET
+@reader_view(public=True)
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html", {"claims": Claim.objects.all()})
+    claims = selectors.claims_for_home()
+    timelines = claims_timelines(claims=claims)
+    changes = sorted(
+        ((claim, change) for claim in claims for change in timelines[claim.pk].changes),
+        key=lambda pair: (pair[1].on, pair[1].stance_id),
+        reverse=True,
+    )
+    rows = [
+        {
+            "claim": claim,
+            "timeline": timelines[claim.pk],
+            "stance_count": sum(len(lane.stances) for lane in timelines[claim.pk].lanes),
+            "last_said": (timelines[claim.pk].date_range or (None, None))[1],
+        }
+        for claim in claims
+    ]
+    context = {
+        "rows": rows,
+        "changes": [
+            {"claim": claim, "change": change, "label": change_label(change)}
+            for claim, change in changes[:HOME_CHANGES]
+        ],
+        "review_count": selectors.review_count() if request.user.is_authenticated else None,
+    }
+    return render(request, "web/home.html", context)
 
 
-@login_required
+# --- Claim --------------------------------------------------------------------------
+
+
+def _lane_of(timeline: Timeline) -> list[tuple[TimelineStance, Lane]]:
+    pairs = [(stance, lane) for lane in timeline.lanes for stance in lane.stances]
+    pairs.sort(key=lambda pair: (pair[0].stated_on, pair[0].id))
+    return pairs
+
+
+@require_GET
+@reader_view(public=True)
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     claim = get_object_or_404(Claim, slug=slug)
-    return render(
-        request, "web/claim.html", {"claim": claim, "timeline": claim_timeline(claim=claim)}
+    group_by = "speaker" if request.GET.get("lanes") == "speaker" else "top"
+    timeline = claim_timeline(claim=claim, group_by=group_by)
+
+    def group_href(lane: Lane, first: dt.date, last: dt.date) -> str:
+        query = {"source": lane.source.pk, "date_from": first, "date_to": last}
+        if group_by == "speaker":
+            query["lanes"] = "speaker"
+        return f"?{urlencode(query)}#stances"
+
+    chart = render_chart(
+        timeline, stance_href=lambda s: _article_href(request, s), group_href=group_href
     )
+    pairs = _lane_of(timeline)
+    choices: dict[int, Any] = {}
+    for stance, lane in pairs:
+        choices.setdefault(lane.source.pk, lane.source)
+        choices.setdefault(stance.speaker.pk, stance.speaker)
+    filters = StanceFilterForm(
+        request.GET or None, sources=sorted(choices.values(), key=lambda s: s.name)
+    )
+    rows = pairs
+    if filters.is_bound and filters.is_valid():
+        data = filters.cleaned_data
+        if data["source"]:
+            rows = [p for p in rows if data["source"] in {p[0].speaker.pk, p[1].source.pk}]
+        if data["position"]:
+            rows = [p for p in rows if p[0].position == data["position"]]
+        if data["date_from"]:
+            rows = [p for p in rows if p[0].stated_on >= data["date_from"]]
+        if data["date_to"]:
+            rows = [p for p in rows if p[0].stated_on <= data["date_to"]]
+    page = Paginator(rows, TABLE_PAGE_SIZE).get_page(request.GET.get("page"))
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    lanes_query = request.GET.copy()
+    lanes_query.pop("page", None)
+    lanes_query["lanes"] = "top" if group_by == "speaker" else "speaker"
+    changes = list(reversed(timeline.changes))
+    context = {
+        "claim": claim,
+        "timeline": timeline,
+        "chart": chart,
+        "group_by": group_by,
+        "lanes_switch_query": lanes_query.urlencode(),
+        "filters": filters,
+        "filtered": len(rows) != len(pairs),
+        "page": page,
+        "table_rows": [
+            {"stance": s, "lane": lane, "href": _article_href(request, s)}
+            for s, lane in page.object_list
+        ],
+        "page_query": kept.urlencode(),
+        "total": len(pairs),
+        "matching": len(rows),
+        "changes": [{"change": c, "label": change_label(c)} for c in changes[:CLAIM_CHANGES]],
+        "change_count": len(changes),
+        "api": api_links(claim),
+        "positions": [(p.value, p.label) for p in Position],
+    }
+    return render(request, "web/claim.html", context)
+
+
+# --- Articles -----------------------------------------------------------------------
+
+
+@require_GET
+@reader_view()
+def article_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/article_list.html", {"articles": selectors.article_index()})
+
+
+def _article_page(
+    request: HttpRequest, article: Article, form: StanceFileForm | None, status: int = 200
+) -> HttpResponse:
+    stances = selectors.article_stances(article)
+    spans = [
+        Span(
+            stance_id=s.pk,
+            start=s.quote_start,
+            end=s.quote_end,
+            position=s.position,
+            status=s.status,
+            label=f"{s.source.name} {s.get_position_display()}: {s.claim.text}"
+            + (" (suggested)" if s.status == ReviewStatus.SUGGESTED else ""),
+        )
+        for s in stances
+    ]
+    may_file = can_file(request.user)
+    if may_file and form is None:
+        form = StanceFileForm(
+            initial={"stated_on": article.published_on, "claim": request.GET.get("claim")},
+            claims=Claim.objects.filter(status=Claim.Status.ACTIVE).order_by("text"),
+        )
+    context = {
+        "article": article,
+        "text_html": highlighted(article.text, spans),
+        "stances": stances,
+        "copies": selectors.article_copies(article),
+        "form": form if may_file else None,
+        "sources": selectors.sources_with_aliases() if may_file else [],
+    }
+    return render(request, "web/article.html", context, status=status)
+
+
+@require_GET
+@reader_view()
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        article = selectors.article_for_page(pk)
+    except Article.DoesNotExist:
+        raise Http404("No such article.") from None
+    return _article_page(request, article, None)
+
+
+@require_POST
+@actor_view(FILE_PERMISSION)
+def article_stance_create(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        article = selectors.article_for_page(pk)
+    except Article.DoesNotExist:
+        raise Http404("No such article.") from None
+    form = StanceFileForm(
+        request.POST, claims=Claim.objects.filter(status=Claim.Status.ACTIVE).order_by("text")
+    )
+    if not form.is_valid():
+        return _article_page(request, article, form, status=400)
+    data = form.cleaned_data
+    try:
+        anchor = _anchor(article, data)
+        stance = stance_create(
+            claim=data["claim"],
+            source=data["source"],
+            article=article,
+            position=data["position"],
+            stated_on=data["stated_on"],
+            stated_on_precision=data["stated_on_precision"],
+            quote_exact=anchor.exact,
+            quote_start=anchor.start,
+            attributed_via=data["attributed_via"],
+            note=data["note"],
+            evidence={"filed_from": "selection", "by": request.user.get_username()},
+            created_by=request.user,
+        )
+    except ValidationError as exc:
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return _article_page(request, article, form, status=400)
+    messages.success(
+        request,
+        f"Filed: {stance.source.name} {stance.get_position_display()} on “{stance.claim.text}”. "
+        "It waits in the review queue.",
+    )
+    return redirect(f"{reverse('article-detail', args=[article.pk])}#stance-{stance.pk}")
+
+
+def _anchor(article: Article, data: dict[str, Any]) -> Any:
+    """Re-check the browser's selection against the stored text.
+
+    The position the browser sent is a hint: if the text there is not the
+    quote (the page was edited, a stale tab), the quote is looked up after its
+    prefix, then anywhere; ValidationError if it is not in the text at all.
+    """
+    exact, start = data["quote_exact"], data.get("quote_start")
+    if start is not None:
+        try:
+            return quote_anchor(text=article.text, exact=exact, start=start)
+        except ValidationError:
+            pass
+    try:
+        return quote_anchor(text=article.text, exact=exact, prefix=data.get("quote_prefix") or "")
+    except ValidationError:
+        raise ValidationError(
+            {
+                "quote_exact": (
+                    "This quote is not in the article\u2019s stored text. Select the passage in the "
+                    "text again, or paste it exactly as it reads (same spelling and punctuation)."
+                )
+            }
+        ) from None
+
+
+@require_GET
+@reader_view()
+def source_lookup(request: HttpRequest) -> JsonResponse:
+    """The source picker: sources whose name or an alias resembles ?q= (JSON)."""
+    query = request.GET.get("q", "")[:100]
+    matches = selectors.source_lookup(query) if query.strip() else []
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "id": m.source.pk,
+                    "name": m.source.name,
+                    "alias": m.alias,
+                    "label": m.source.name
+                    if m.alias == m.source.name
+                    else f"{m.alias} → {m.source.name}",
+                }
+                for m in matches
+            ]
+        }
+    )
+
+
+# --- Review queue -------------------------------------------------------------------
+
+
+@require_GET
+@reader_view()
+def review_queue(request: HttpRequest) -> HttpResponse:
+    queue = selectors.review_queue()
+    total = queue.count()
+    stances = list(queue[: selectors.QUEUE_PAGE_SIZE])
+    claims = {s.claim_id: s.claim for s in stances}
+    timelines = claims_timelines(claims=claims.values()) if claims else {}
+    items = []
+    for stance in stances:
+        # The lane this speaker's statement would join (no query: the timeline knows its speakers).
+        lanes = timelines[stance.claim_id].lanes
+        lane = next(
+            (ln for ln in lanes if stance.source_id in {sp.pk for sp in ln.speakers}),
+            next(
+                (ln for ln in lanes if ln.source.pk in {stance.source_id, stance.source.parent_id}),
+                None,
+            ),
+        )
+        items.append(
+            {
+                "stance": stance,
+                "passage": passage(stance.article.text, stance.quote_start, stance.quote_end),
+                "evidence": sorted((stance.evidence or {}).items()),
+                "lane": lane,
+                "edit_form": StanceEditForm(
+                    initial=StanceEditForm.initial_for(stance), auto_id=f"edit-{stance.pk}-%s"
+                ),
+            }
+        )
+    may_review = can_review(request.user)
+    context = {
+        "items": items,
+        "total": total,
+        "shown": len(items),
+        "may_review": may_review,
+        "sources": selectors.sources_with_aliases() if may_review else [],
+    }
+    return render(request, "web/queue.html", context)
+
+
+def _next_url(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _stance_or_404(pk: int) -> Stance:
+    return get_object_or_404(Stance.objects.select_related("claim", "source"), pk=pk)
+
+
+def _summary(stance: Stance) -> str:
+    return f"{stance.source.name} {stance.get_position_display()} on “{stance.claim.text}”"
+
+
+@require_POST
+@actor_view(REVIEW_PERMISSION)
+def stance_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
+    stance = _stance_or_404(pk)
+    form = ReviewForm(request.POST)
+    back = _next_url(request, reverse("review-queue"))
+    if not form.is_valid():
+        messages.error(request, "This form is missing the stance version; reload the page.")
+        return redirect(back)
+    try:
+        stance = stance_confirm(
+            stance=stance, reviewer=request.user, version=form.cleaned_data["version"]
+        )
+    except StaleStanceError as exc:
+        messages.error(request, f"Not confirmed. {exc}")
+        return redirect(back)
+    messages.success(request, f"Confirmed: {_summary(stance)}.")
+    return redirect(back)
+
+
+@require_POST
+@actor_view(REVIEW_PERMISSION)
+def stance_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
+    stance = _stance_or_404(pk)
+    form = ReviewForm(request.POST)
+    back = _next_url(request, reverse("review-queue"))
+    if not form.is_valid():
+        messages.error(request, "This form is missing the stance version; reload the page.")
+        return redirect(back)
+    try:
+        stance = stance_reject(
+            stance=stance,
+            reviewer=request.user,
+            version=form.cleaned_data["version"],
+            note=form.cleaned_data["note"],
+        )
+    except StaleStanceError as exc:
+        messages.error(request, f"Not rejected. {exc}")
+        return redirect(back)
+    messages.success(request, f"Rejected: {_summary(stance)}.")
+    return redirect(back)
+
+
+@require_http_methods(["GET", "POST"])
+@actor_view(REVIEW_PERMISSION)
+def stance_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    stance = get_object_or_404(
+        Stance.objects.select_related("claim", "source", "article__outlet", "reviewed_by"), pk=pk
+    )
+    back = _next_url(request, reverse("review-queue"))
+    status = 200
+    stale: StaleStanceError | None = None
+    if request.method == "POST":
+        form = StanceEditForm(request.POST)
+        if form.is_valid():
+            try:
+                stance = stance_edit_and_confirm(
+                    stance=stance,
+                    reviewer=request.user,
+                    version=form.cleaned_data["version"],
+                    **form.changes(),
+                )
+            except StaleStanceError as exc:
+                # Keep what the reviewer typed; show what is stored now; a second save is
+                # a deliberate overwrite of the newer version.
+                stale, stance = exc, exc.stance
+                data = request.POST.copy()
+                data["version"] = str(stance.version)
+                form = StanceEditForm(data)
+                form.is_valid()
+                status = 409
+            except ValidationError as exc:
+                form.add_error(None, exc)
+                status = 400
+            else:
+                messages.success(request, f"Edited and confirmed: {_summary(stance)}.")
+                return redirect(back)
+        else:
+            status = 400
+    else:
+        form = StanceEditForm(initial=StanceEditForm.initial_for(stance))
+    context = {
+        "stance": stance,
+        "form": form,
+        "stale": stale,
+        "next": back,
+        "passage": passage(stance.article.text, stance.quote_start, stance.quote_end),
+        "sources": selectors.sources_with_aliases(),
+        "position_labels": POSITION_LABELS,
+    }
+    return render(request, "web/stance_edit.html", context, status=status)

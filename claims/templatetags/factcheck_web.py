@@ -1,0 +1,53 @@
+"""Template helpers of the web UI: position badges and dates at their precision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from claims.models import Position
+from claims.timeline import format_date
+from claims.web.chart import glyph
+
+register = template.Library()
+
+LABELS = {p.value: p.label for p in Position}
+
+
+@register.simple_tag
+def position_glyph(position: str, size: int = 12) -> SafeString:
+    """The chart's mark for a position as a small inline SVG (same shape as on the timeline)."""
+    return format_html(
+        '<svg class="shape" width="{}" height="{}" viewBox="0 0 14 14" aria-hidden="true">{}</svg>',
+        size,
+        size,
+        SafeString(glyph(position, 7, 7, 5.2)),
+    )
+
+
+@register.simple_tag
+def position_badge(position: str | None, prefix: str = "") -> SafeString:
+    """A position as words plus a shape (not colour alone): ● asserts ■ denies ▲ hedges ○ no comment."""
+    if not position:
+        return format_html('<span class="badge badge-none">no position</span>')
+    return format_html(
+        '<span class="badge badge-{}">{}{}{}</span>',
+        position,
+        position_glyph(position),
+        prefix,
+        LABELS.get(position, position),
+    )
+
+
+@register.filter
+def said_on(stance: Any) -> str:
+    """A stance's date as precise as it is known: 2024-09-14, 2024-09 or 2024."""
+    return format_date(stance.stated_on, stance.stated_on_precision)
+
+
+@register.filter
+def position_label(position: str) -> str:
+    return LABELS.get(position, position)

@@ -1,0 +1,87 @@
+"""Who may see and do what in the web UI.
+
+Reading needs a login, except the claim pages and the home page when
+settings.FACTCHECK_PUBLIC_CLAIM_PAGES is on. Acting (filing, confirming,
+editing, rejecting stances) needs the stance permissions that the Editors and
+Reviewers groups hold; API consumers read but get 403 when they try to act.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+View = Callable[..., HttpResponse]
+
+FILE_PERMISSION = "claims.add_stance"
+REVIEW_PERMISSION = "claims.change_stance"
+
+# Defence in depth against XSS: even if some text slipped through unescaped,
+# the browser would run no inline script and load nothing from elsewhere.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+def can_file(user: Any) -> bool:
+    return bool(user.is_authenticated and user.has_perm(FILE_PERMISSION))
+
+
+def can_review(user: Any) -> bool:
+    return bool(user.is_authenticated and user.has_perm(REVIEW_PERMISSION))
+
+
+def _with_csp(response: HttpResponse) -> HttpResponse:
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    return response
+
+
+def reader_view(*, public: bool = False) -> Callable[[View], View]:
+    """A page anyone logged in may read; with ``public``, anonymous readers too when the setting allows."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            allowed = request.user.is_authenticated or (
+                public and settings.FACTCHECK_PUBLIC_CLAIM_PAGES
+            )
+            if not allowed:
+                return redirect_to_login(request.get_full_path())
+            return _with_csp(view(request, *args, **kwargs))
+
+        return wrapped
+
+    return decorator
+
+
+def actor_view(permission: str) -> Callable[[View], View]:
+    """An action: anonymous users are sent to log in, users without ``permission`` get 403."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(permission):
+                raise PermissionDenied("Only reviewers and editors may file or review stances.")
+            return _with_csp(view(request, *args, **kwargs))
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,547 @@
+"""The claim timeline as inline SVG, drawn on the server from claims.timeline.Timeline.
+
+One lane per source, time along the bottom, each stance a mark whose colour
+AND shape say its position, the position held between statements drawn as a
+patterned band, each change called out. Marks that fall within a few pixels
+of each other are stacked (up to STACK_MAX) or merged into one aggregate mark
+with a count, so 5,000 stances stay readable and the page stays small.
+
+The SVG is built as strings, not in a template: a template loop over
+thousands of marks costs a good part of a second; this costs a few
+milliseconds. Every piece of text goes through ``escape`` in ``_attrs`` or
+``_text``; nothing from the database is ever inserted unescaped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from claims.models import Position
+from claims.timeline import Lane, PositionChange, Timeline, TimelineStance, format_date
+
+WIDTH = 1000
+LABEL_WIDTH = 210
+PLOT_LEFT = LABEL_WIDTH + 14
+PLOT_RIGHT = WIDTH - 20
+LANE_HEIGHT = 60
+MARK_Y = 38  # centre line of the marks within a lane
+CALLOUT_Y = 16
+AXIS_HEIGHT = 44
+MARK_R = 6
+# Marks closer than this (in viewBox units) are drawn as one group.
+CLUSTER_PX = 9
+# A group of at most this many marks is stacked; a bigger one becomes an aggregate mark.
+STACK_MAX = 3
+STACK_STEP = 12
+CHAR_WIDTH = 6.1  # average width of a character at the callout font size, for collisions
+
+POSITIONS = [p.value for p in Position]
+POSITION_LABELS = {p.value: p.label for p in Position}
+
+
+def _attrs(attrs: dict[str, object]) -> str:
+    return "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{escape(value)}"'
+        for name, value in attrs.items()
+        if value is not None and value is not False
+    )
+
+
+def _el(tag: str, children: Iterable[str] = (), **attrs: object) -> str:
+    body = "".join(children)
+    return f"<{tag}{_attrs(attrs)}>{body}</{tag}>" if body else f"<{tag}{_attrs(attrs)}/>"
+
+
+def _text(value: object) -> str:
+    return str(escape(value))
+
+
+def glyph(position: str, x: float, y: float, r: float = MARK_R) -> str:
+    """The shape for a position: asserts ●, denies ■, hedges ▲, no comment ○."""
+    cls = f"glyph glyph-{position}"
+    if position == Position.ASSERTS:
+        return _el("circle", cx=f"{x:.1f}", cy=f"{y:.1f}", r=f"{r:.1f}", class_=cls)
+    if position == Position.DENIES:
+        s = r * 0.9
+        return _el(
+            "rect",
+            x=f"{x - s:.1f}",
+            y=f"{y - s:.1f}",
+            width=f"{2 * s:.1f}",
+            height=f"{2 * s:.1f}",
+            class_=cls,
+        )
+    if position == Position.HEDGES:
+        h = r * 1.15
+        points = f"{x:.1f},{y - h:.1f} {x + h:.1f},{y + h * 0.8:.1f} {x - h:.1f},{y + h * 0.8:.1f}"
+        return _el("polygon", points=points, class_=cls)
+    return _el("circle", cx=f"{x:.1f}", cy=f"{y:.1f}", r=f"{r - 1:.1f}", class_=cls)
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _period(stance: TimelineStance) -> tuple[dt.date, dt.date]:
+    """The days a stance's date stands for: one day, its month or its year."""
+    day = stance.stated_on
+    if stance.stated_on_precision == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if stance.stated_on_precision == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+    return day, day
+
+
+@dataclass
+class Scale:
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        return max(1, (self.end - self.start).days)
+
+    def x(self, day: dt.date) -> float:
+        return PLOT_LEFT + (day - self.start).days / self.days * (PLOT_RIGHT - PLOT_LEFT)
+
+    def x_of(self, stance: TimelineStance) -> float:
+        first, last = _period(stance)
+        return (self.x(first) + self.x(last)) / 2
+
+
+def scale_for(timeline: Timeline) -> Scale | None:
+    span = timeline.date_range
+    if span is None:
+        return None
+    first, last = span
+    periods = [_period(s) for lane in timeline.lanes for s in lane.stances]
+    last = max(last, *(p[1] for p in periods))
+    # A month of air either side, so the first and last marks are not on the edge.
+    return Scale(_add_months(_month_start(first), -1), _add_months(_month_start(last), 2))
+
+
+@dataclass
+class Tick:
+    x: float
+    label: str
+    major: bool  # a year boundary: a grid line across the lanes
+    year_label: str = ""  # the year, printed under the month row
+
+
+def ticks_for(scale: Scale) -> list[Tick]:
+    """Month ticks (labelled as often as there is room) and year ticks (always labelled)."""
+    months = (scale.end.year - scale.start.year) * 12 + scale.end.month - scale.start.month
+    px_per_month = (PLOT_RIGHT - PLOT_LEFT) / max(1, months)
+    label_every = next((n for n in (1, 2, 3, 6) if px_per_month * n >= 34), 0)
+    tick_every = 1 if px_per_month >= 6 else 3 if px_per_month * 3 >= 6 else 0
+    ticks = []
+    day = scale.start
+    index = 0
+    while day <= scale.end:
+        if day.month == 1:
+            ticks.append(Tick(scale.x(day), "", True, f"{day:%Y}"))
+        elif index == 0 or (tick_every and (day.month - 1) % tick_every == 0):
+            labelled = label_every and (day.month - 1) % label_every == 0
+            year = f"{day:%Y}" if index == 0 else ""
+            ticks.append(Tick(scale.x(day), f"{day:%b}" if labelled else "", False, year))
+        day = _add_months(day, 1)
+        index += 1
+    return ticks
+
+
+@dataclass
+class Group:
+    stances: list[TimelineStance] = field(default_factory=list)
+    xs: list[float] = field(default_factory=list)
+
+
+def _groups(lane: Lane, scale: Scale) -> list[Group]:
+    groups: list[Group] = []
+    for stance in lane.stances:
+        x = scale.x_of(stance)
+        if groups and x - groups[-1].xs[0] < CLUSTER_PX:
+            groups[-1].stances.append(stance)
+            groups[-1].xs.append(x)
+        else:
+            groups.append(Group([stance], [x]))
+    return groups
+
+
+def stance_label(stance: TimelineStance, lane: Lane) -> str:
+    who = stance.speaker.name
+    if stance.speaker.pk != lane.source.pk:
+        who = f"{who} ({lane.source.name})"
+    outlet = stance.article.outlet or "unknown outlet"
+    when = format_date(stance.stated_on, stance.stated_on_precision)
+    via = f", {stance.attributed_via}" if stance.attributed_via else ""
+    return f"{who} {stance.position_label}, {when}, {outlet}{via}: “{stance.quote_exact}”"
+
+
+def change_label(change: PositionChange) -> str:
+    return (
+        f"{change.source.name}: {POSITION_LABELS.get(change.from_position, change.from_position)}"
+        f" → {POSITION_LABELS.get(change.to_position, change.to_position)}, {change.on:%Y-%m}"
+    )
+
+
+@dataclass
+class Chart:
+    lanes_svg: SafeString
+    axis_svg: SafeString
+    lane_count: int
+    mark_count: int
+    aggregate_count: int
+
+
+def render_chart(
+    timeline: Timeline,
+    *,
+    stance_href: Callable[[TimelineStance], str],
+    group_href: Callable[[Lane, dt.date, dt.date], str],
+) -> Chart | None:
+    """The lanes (one SVG, scrolls) and the time axis (another, stays under them)."""
+    scale = scale_for(timeline)
+    if scale is None:
+        return None
+    ticks = ticks_for(scale)
+    height = LANE_HEIGHT * len(timeline.lanes)
+    parts: list[str] = [_defs()]
+    for index in range(len(timeline.lanes)):
+        parts.append(
+            _el(
+                "rect",
+                x="0",
+                y=str(index * LANE_HEIGHT),
+                width=str(WIDTH),
+                height=str(LANE_HEIGHT),
+                class_="lane-bg lane-odd" if index % 2 else "lane-bg",
+            )
+        )
+    # Year lines over the lane backgrounds, under the bands and marks.
+    for tick in ticks:
+        if tick.major:
+            parts.append(
+                _el(
+                    "line",
+                    x1=f"{tick.x:.1f}",
+                    x2=f"{tick.x:.1f}",
+                    y1="0",
+                    y2=str(height),
+                    class_="grid-year",
+                )
+            )
+    marks = aggregates = 0
+    for index, lane in enumerate(timeline.lanes):
+        lane_svg, lane_marks, lane_aggregates = _lane(
+            lane, index, scale, stance_href=stance_href, group_href=group_href
+        )
+        parts.append(lane_svg)
+        marks += lane_marks
+        aggregates += lane_aggregates
+    lanes_svg = _el(
+        "svg",
+        parts,
+        viewBox=f"0 0 {WIDTH} {height}",
+        class_="timeline-lanes",
+        role="group",
+        aria_label=f"Timeline: {len(timeline.lanes)} sources, {len(timeline.stances)} statements",
+        preserveAspectRatio="xMinYMin meet",
+    )
+    return Chart(
+        lanes_svg=mark_safe(lanes_svg),  # noqa: S308 - built from escaped parts above
+        axis_svg=mark_safe(_axis(ticks)),  # noqa: S308 - labels are dates we format
+        lane_count=len(timeline.lanes),
+        mark_count=marks,
+        aggregate_count=aggregates,
+    )
+
+
+def _defs() -> str:
+    """Band patterns: solid for asserts, hatched for denies, dotted for hedges, open for no comment."""
+    return (
+        "<defs>"
+        '<pattern id="band-asserts" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<rect width="6" height="6" class="band-fill-asserts"/></pattern>'
+        '<pattern id="band-denies" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" class="band-bg"/>'
+        '<rect width="2.4" height="6" class="band-fill-denies"/></pattern>'
+        '<pattern id="band-hedges" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<rect width="6" height="6" class="band-bg"/>'
+        '<circle cx="3" cy="3" r="1.4" class="band-fill-hedges"/></pattern>'
+        '<pattern id="band-no_comment" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<rect width="6" height="6" class="band-bg"/></pattern>'
+        "</defs>"
+    )
+
+
+def _lane(
+    lane: Lane,
+    index: int,
+    scale: Scale,
+    *,
+    stance_href: Callable[[TimelineStance], str],
+    group_href: Callable[[Lane, dt.date, dt.date], str],
+) -> tuple[str, int, int]:
+    top = index * LANE_HEIGHT
+    y = top + MARK_Y
+    parts: list[str] = [_label(lane, top)]
+    # Bands: the position held from one statement to the next, the last one to today's edge.
+    xs = [scale.x_of(s) for s in lane.stances]
+    for i, stance in enumerate(lane.stances):
+        x_from = xs[i]
+        x_to = xs[i + 1] if i + 1 < len(xs) else PLOT_RIGHT
+        if x_to - x_from < 0.5:
+            continue
+        parts.append(
+            _el(
+                "rect",
+                x=f"{x_from:.1f}",
+                y=f"{y - 5:.1f}",
+                width=f"{x_to - x_from:.1f}",
+                height="10",
+                fill=f"url(#band-{stance.position})",
+                class_=f"band band-{stance.position}",
+            )
+        )
+    # Month/year precision: a whisker over the period the date stands for.
+    for stance in lane.stances:
+        if stance.stated_on_precision != "day":
+            first, last = _period(stance)
+            parts.append(
+                _el(
+                    "line",
+                    x1=f"{scale.x(first):.1f}",
+                    x2=f"{scale.x(last):.1f}",
+                    y1=f"{y + 11:.1f}",
+                    y2=f"{y + 11:.1f}",
+                    class_="whisker",
+                )
+            )
+    parts.extend(_callouts(lane, scale, top))
+    marks = aggregates = 0
+    for group in _groups(lane, scale):
+        if len(group.stances) <= STACK_MAX:
+            offset = (len(group.stances) - 1) * STACK_STEP / 2
+            for n, (stance, x) in enumerate(zip(group.stances, group.xs, strict=True)):
+                parts.append(_mark(stance, lane, x, y - offset + n * STACK_STEP, stance_href))
+                marks += 1
+        else:
+            parts.append(_aggregate(group, lane, y, group_href))
+            aggregates += 1
+    return _el("g", parts, class_="lane", data_source=lane.source.pk), marks, aggregates
+
+
+def _label(lane: Lane, top: int) -> str:
+    name = lane.source.name
+    others = [s.name for s in lane.speakers if s.pk != lane.source.pk]
+    title = name + (f", with {', '.join(others)}" if others else "")
+    short = name if len(name) <= 24 else name[:23] + "…"
+    names = [_text(short)]
+    if others:
+        # Officials and agencies speaking for this source: named when one fits, else counted.
+        extra = others[0] if len(others) == 1 and len(short) + len(others[0]) < 28 else ""
+        extra = extra or f"{len(others)} speaker{'s' if len(others) > 1 else ''}"
+        names.append(_el("tspan", [_text(f"+ {extra}")], dx="6", class_="lane-speakers"))
+    parts = [
+        _el("title", [_text(title)]),
+        _el("text", names, x="12", y=str(top + 24), class_="lane-name"),
+    ]
+    if lane.current_position:
+        label = POSITION_LABELS.get(lane.current_position, lane.current_position)
+        parts.append(glyph(lane.current_position, 18, top + 41, 4.5))
+        parts.append(
+            _el(
+                "text",
+                [_text(f"now {label}")],
+                x="28",
+                y=str(top + 45),
+                class_=f"lane-now lane-now-{lane.current_position}",
+            )
+        )
+    return _el("g", parts, class_="lane-label")
+
+
+def _callouts(lane: Lane, scale: Scale, top: int) -> list[str]:
+    """Change labels above the marks, latest first, skipping any that would overlap one drawn."""
+    taken: list[tuple[float, float]] = []
+    parts = []
+    by_id = {s.id: s for s in lane.stances}
+    for change in sorted(lane.changes, key=lambda c: c.on, reverse=True):
+        stance = by_id.get(change.stance_id)
+        if stance is None:
+            continue
+        x = scale.x_of(stance)
+        text = change_label(change)
+        width = len(text) * CHAR_WIDTH
+        anchor_end = x + width / 2 > PLOT_RIGHT
+        anchor_start = x - width / 2 < PLOT_LEFT
+        left = x - width if anchor_end else x if anchor_start else x - width / 2
+        right = left + width
+        if any(left < r + 8 and right > lf - 8 for lf, r in taken):
+            continue
+        taken.append((left, right))
+        parts.append(
+            _el(
+                "g",
+                [
+                    _el(
+                        "line",
+                        x1=f"{x:.1f}",
+                        x2=f"{x:.1f}",
+                        y1=str(top + CALLOUT_Y + 4),
+                        y2=str(top + MARK_Y - 8),
+                        class_="callout-line",
+                    ),
+                    _el(
+                        "text",
+                        [_text(text)],
+                        x=f"{x:.1f}",
+                        y=str(top + CALLOUT_Y),
+                        text_anchor="end" if anchor_end else "start" if anchor_start else "middle",
+                        class_="callout-text",
+                    ),
+                ],
+                class_="callout",
+            )
+        )
+    return parts
+
+
+def _mark(
+    stance: TimelineStance,
+    lane: Lane,
+    x: float,
+    y: float,
+    stance_href: Callable[[TimelineStance], str],
+) -> str:
+    label = stance_label(stance, lane)
+    return _el(
+        "a",
+        [_el("title", [_text(label)]), glyph(stance.position, x, y)],
+        href=stance_href(stance),
+        tabindex="0",
+        class_=f"mark mark-{stance.position}",
+        aria_label=label,
+        data_stance=stance.id,
+        data_speaker=stance.speaker.name,
+        data_position=stance.position_label,
+        data_date=format_date(stance.stated_on, stance.stated_on_precision),
+        data_outlet=stance.article.outlet,
+        data_title=stance.article.title,
+        data_via=stance.attributed_via,
+        data_quote=stance.quote_exact,
+    )
+
+
+def _aggregate(
+    group: Group, lane: Lane, y: float, group_href: Callable[[Lane, dt.date, dt.date], str]
+) -> str:
+    counts = Counter(s.position for s in group.stances)
+    main = counts.most_common(1)[0][0]
+    first, last = group.stances[0].stated_on, group.stances[-1].stated_on
+    x = sum(group.xs) / len(group.xs)
+    summary = ", ".join(f"{counts[p]} {POSITION_LABELS[p]}" for p in POSITIONS if counts.get(p))
+    label = (
+        f"{lane.source.name}: {len(group.stances)} statements, {first.isoformat()} to "
+        f"{last.isoformat()}: {summary}. Open them in the table."
+    )
+    count = str(len(group.stances))
+    width = 14 + len(count) * 6.5
+    return _el(
+        "a",
+        [
+            _el("title", [_text(label)]),
+            _el(
+                "rect",
+                x=f"{x - width / 2:.1f}",
+                y=f"{y - 8:.1f}",
+                width=f"{width:.1f}",
+                height="16",
+                rx="8",
+                class_=f"aggregate aggregate-{main}",
+            ),
+            _el(
+                "text",
+                [_text(count)],
+                x=f"{x:.1f}",
+                y=f"{y + 3.5:.1f}",
+                text_anchor="middle",
+                class_="aggregate-count",
+            ),
+        ],
+        href=group_href(lane, first, last),
+        tabindex="0",
+        class_=f"mark mark-aggregate mark-{main}",
+        aria_label=label,
+        data_speaker=lane.source.name,
+        data_position=summary,
+        data_date=f"{first.isoformat()} to {last.isoformat()}",
+        data_count=count,
+    )
+
+
+def _axis(ticks: list[Tick]) -> str:
+    parts = [
+        _el(
+            "line",
+            x1=str(PLOT_LEFT),
+            x2=str(PLOT_RIGHT),
+            y1="1",
+            y2="1",
+            class_="axis-line",
+        )
+    ]
+    for tick in ticks:
+        parts.append(
+            _el(
+                "line",
+                x1=f"{tick.x:.1f}",
+                x2=f"{tick.x:.1f}",
+                y1="1",
+                y2="12" if tick.major else "6",
+                class_="axis-tick-major" if tick.major else "axis-tick",
+            )
+        )
+        if tick.label:
+            parts.append(
+                _el(
+                    "text",
+                    [_text(tick.label)],
+                    x=f"{tick.x:.1f}",
+                    y="22",
+                    text_anchor="middle",
+                    class_="axis-month",
+                )
+            )
+        if tick.year_label:
+            parts.append(
+                _el(
+                    "text",
+                    [_text(tick.year_label)],
+                    x=f"{tick.x + 3:.1f}",
+                    y="38",
+                    text_anchor="start",
+                    class_="axis-year",
+                )
+            )
+    return _el(
+        "svg",
+        parts,
+        viewBox=f"0 0 {WIDTH} {AXIS_HEIGHT}",
+        class_="timeline-axis",
+        aria_hidden="true",
+        preserveAspectRatio="xMinYMin meet",
+    )

@@ -1,0 +1,141 @@
+"""Forms of the web UI: filing a stance from a selection, reviewing, filtering the stances table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from claims.models import Claim, DatePrecision, Position
+from claims.web.selectors import source_lookup, source_resolve
+from sources.models import Source
+
+
+class SourceField(forms.CharField):
+    """A source typed by name or by any alias ("Pyongyang" is North Korea)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> Source | None:  # type: ignore[override]
+        text = super().clean(value)
+        if not text:
+            return None
+        source = source_resolve(text)
+        if source is None:
+            near = [m.source.name for m in source_lookup(text, limit=3)]
+            hint = f" Did you mean {' or '.join(near)}?" if near else ""
+            raise ValidationError(f"No source is called “{text}”.{hint}")
+        return source
+
+
+_date_widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class StanceFileForm(forms.Form):
+    """A new stance from a passage the reviewer selected in the article text.
+
+    quote_start/quote_end are where the browser found the selection; the view
+    re-anchors the quote in the stored text and refuses it if it is not there.
+    """
+
+    claim = forms.ModelChoiceField(queryset=Claim.objects.none(), empty_label="Choose a claim…")
+    source = SourceField(
+        help_text="A name or an alias: Washington, Pyongyang, the Kremlin…",
+        widget=forms.TextInput(attrs={"list": "source-options", "autocomplete": "off"}),
+    )
+    position = forms.ChoiceField(choices=Position.choices)
+    stated_on = forms.DateField(widget=_date_widget, help_text="When the source said it.")
+    stated_on_precision = forms.ChoiceField(
+        choices=DatePrecision.choices, initial=DatePrecision.DAY, label="Date precision"
+    )
+    attributed_via = forms.CharField(
+        required=False, max_length=300, label="Reported through", help_text="e.g. “KCNA said”."
+    )
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # strip=False: the quote is compared character for character with the article text.
+    quote_exact = forms.CharField(
+        strip=False,
+        label="Quote",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Select a passage in the text, or paste it here exactly as it reads.",
+    )
+    quote_prefix = forms.CharField(strip=False, required=False, widget=forms.HiddenInput)
+    quote_suffix = forms.CharField(strip=False, required=False, widget=forms.HiddenInput)
+    quote_start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    quote_end = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, claims: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["claim"].queryset = (  # type: ignore[attr-defined]
+            claims if claims is not None else Claim.objects.filter(status="active")
+        )
+
+    def clean_quote_exact(self) -> str:
+        quote = self.cleaned_data["quote_exact"]
+        if not quote.strip():
+            raise ValidationError("Select the passage that shows the stance.")
+        return quote
+
+
+class ReviewForm(forms.Form):
+    """Confirm or reject: the version the reviewer loaded, so a stale action is refused."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    note = forms.CharField(required=False, max_length=2000)
+
+
+class StanceEditForm(forms.Form):
+    """A reviewer's correction of a suggestion, confirmed in the same step."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    source = SourceField(
+        widget=forms.TextInput(attrs={"list": "source-options", "autocomplete": "off"})
+    )
+    position = forms.ChoiceField(choices=Position.choices)
+    stated_on = forms.DateField(widget=_date_widget)
+    stated_on_precision = forms.ChoiceField(choices=DatePrecision.choices, label="Date precision")
+    attributed_via = forms.CharField(required=False, max_length=300, label="Reported through")
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    EDITABLE = ("source", "position", "stated_on", "stated_on_precision", "attributed_via", "note")
+
+    @classmethod
+    def initial_for(cls, stance: Any) -> dict[str, Any]:
+        return {
+            "version": stance.version,
+            "source": stance.source.name,
+            "position": stance.position,
+            "stated_on": stance.stated_on,
+            "stated_on_precision": stance.stated_on_precision,
+            "attributed_via": stance.attributed_via,
+            "note": stance.note,
+        }
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.EDITABLE}
+
+
+class StanceFilterForm(forms.Form):
+    """The stances table's filters (a GET form: works without JavaScript, bookmarkable)."""
+
+    source = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+    position = forms.ChoiceField(required=False)
+    date_from = forms.DateField(required=False, label="From", widget=_date_widget)
+    date_to = forms.DateField(required=False, label="To", widget=_date_widget)
+
+    def __init__(self, *args: Any, sources: list[Source], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["source"].choices = [("", "All sources")] + [  # type: ignore[attr-defined]
+            (s.pk, s.name) for s in sources
+        ]
+        self.fields["position"].choices = [("", "Any position"), *Position.choices]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            raise ValidationError("The “from” date is after the “to” date.")
+        return data

@@ -1,0 +1,136 @@
+"""Reads for the web pages, each a fixed number of queries whatever the number of rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from claims.models import Claim, ReviewStatus, Stance
+from sources.models import Article, Source, SourceAlias, normalize_alias
+
+# Columns of an article that list pages never show.
+ARTICLE_BULK = ("text", "html", "minhash", "search_vector")
+# How many suggestions the review queue shows at once (oldest first).
+QUEUE_PAGE_SIZE = 40
+# Trigram similarity (0..1) above which an alias counts as a match for a lookup.
+ALIAS_SIMILARITY = 0.25
+
+
+def claims_for_home() -> list[Claim]:
+    return list(Claim.objects.order_by("status", "text"))
+
+
+def review_count() -> int:
+    return Stance.objects.filter(status=ReviewStatus.SUGGESTED).count()
+
+
+def review_queue() -> QuerySet[Stance]:
+    """Suggested stances, oldest first, with what a reviewer needs joined in (one query)."""
+    return (
+        Stance.objects.filter(status=ReviewStatus.SUGGESTED)
+        .select_related("claim", "source__parent", "article__outlet", "attributed_via_source")
+        .defer("article__html", "article__minhash", "article__search_vector")
+        .order_by("created_at", "id")
+    )
+
+
+def sources_with_aliases() -> list[Source]:
+    """Every source with its aliases, for the source picker's <datalist> (two queries)."""
+    return list(
+        Source.objects.prefetch_related(
+            Prefetch("aliases", queryset=SourceAlias.objects.order_by("alias"))
+        ).order_by("name")
+    )
+
+
+@dataclass(frozen=True)
+class SourceMatch:
+    source: Source
+    alias: str
+    similarity: float
+
+
+def source_lookup(query: str, *, limit: int = 10) -> list[SourceMatch]:
+    """Sources whose name or an alias resembles ``query`` (trigram similarity on normalised aliases)."""
+    needle = normalize_alias(query)
+    if not needle:
+        return []
+    aliases = (
+        SourceAlias.objects.annotate(similarity=TrigramSimilarity("normalized", needle))
+        .filter(
+            Q(similarity__gte=ALIAS_SIMILARITY)
+            | Q(normalized__startswith=needle)
+            | Q(normalized__contains=f" {needle}")
+        )
+        .select_related("source")
+        .order_by("-similarity", "alias")[: limit * 3]
+    )
+    found: dict[int, SourceMatch] = {}
+    for alias in aliases:
+        score = 1.0 if alias.normalized.startswith(needle) else alias.similarity
+        known = found.get(alias.source_id)
+        if known is None or score > known.similarity:
+            found[alias.source_id] = SourceMatch(alias.source, alias.alias, score)
+    for source in Source.objects.filter(name__icontains=query.strip())[:limit]:
+        found.setdefault(source.pk, SourceMatch(source, source.name, 1.0))
+    ranked = sorted(found.values(), key=lambda m: (-m.similarity, m.source.name))
+    return ranked[:limit]
+
+
+def source_resolve(text: str) -> Source | None:
+    """The source called ``text``, by name or by any alias (as normalised), or None."""
+    text = text.strip()
+    if not text:
+        return None
+    by_name = Source.objects.filter(name__iexact=text).first()
+    if by_name is not None:
+        return by_name
+    alias = SourceAlias.objects.filter(normalized=normalize_alias(text)).select_related("source")
+    match = alias.first()
+    return match.source if match is not None else None
+
+
+def article_for_page(pk: int) -> Article:
+    return (
+        Article.objects.select_related("outlet", "original_outlet", "duplicate_of__outlet", "feed")
+        .defer("html", "minhash", "search_vector", "duplicate_of__text", "duplicate_of__html")
+        .get(pk=pk)
+    )
+
+
+def article_stances(article: Article) -> list[Stance]:
+    """The article's stances that are not rejected, in text order."""
+    return list(
+        Stance.objects.filter(article=article)
+        .exclude(status=ReviewStatus.REJECTED)
+        .select_related("claim", "source")
+        .order_by("quote_start", "id")
+    )
+
+
+def article_copies(article: Article) -> list[Article]:
+    return list(
+        Article.objects.filter(duplicate_of=article)
+        .select_related("outlet")
+        .defer(*ARTICLE_BULK)
+        .order_by("published_on", "id")
+    )
+
+
+def article_index(limit: int = 100) -> list[Article]:
+    """Recent articles with their outlet and stance counts (one query)."""
+    return list(
+        Article.objects.select_related("outlet", "original_outlet")
+        .defer(*ARTICLE_BULK)
+        .annotate(
+            confirmed_count=Count("stances", filter=Q(stances__status=ReviewStatus.CONFIRMED)),
+            suggested_count=Count("stances", filter=Q(stances__status=ReviewStatus.SUGGESTED)),
+        )
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def active_claims() -> list[Claim]:
+    return list(Claim.objects.filter(status=Claim.Status.ACTIVE).order_by("text"))

@@ -1,0 +1,170 @@
+"""Fixtures for the web UI tests: logged-in clients per role, a claim with many stances, a browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from claims.models import Claim, Stance
+from sources.models import Article, Source, SourceAlias
+from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UserFactory
+
+ARMS = "north-korea-arms-to-russia"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+POSITIONS = ["asserts", "denies", "hedges", "no_comment"]
+SENTENCE = "Officials said the shipments continued through the winter."
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings) -> None:
+    # The role fixtures and the demo set passwords; PBKDF2 would cost seconds per test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def client_for(db) -> Callable[[User | None], Client]:
+    def make(user: User | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def no_role_user(db) -> User:
+    user = UserFactory(username="nobody")
+    user.save()  # the factory skips the save after set_password when there is no role
+    return user
+
+
+@pytest.fixture
+def arms_claim(demo) -> Claim:
+    return Claim.objects.get(slug=ARMS)
+
+
+@pytest.fixture
+def busy_claim(db) -> Callable[..., Claim]:
+    """A claim with ``stances`` confirmed stances spread over ``sources`` sources and three years.
+
+    Sources get a parent every third one (lanes group speakers); stances
+    rotate through positions, so lanes change position often.
+    """
+
+    def make(
+        *, stances: int = 30, sources: int = 5, articles: int = 4, suggested: int = 0
+    ) -> Claim:
+        claim = ClaimFactory(text="Busy claim with many statements", slug=f"busy-{stances}")
+        sentences = [f"{SENTENCE[:-1]} ({n})." for n in range(stances + suggested)]
+        offsets = [sum(len(x) + 1 for x in sentences[:n]) for n in range(len(sentences))]
+        text = " ".join(sentences)
+        docs = [ArticleFactory(text=text) for _ in range(articles)]
+        people: list[Source] = []
+        for n in range(sources):
+            parent = people[n - 1] if n % 3 == 2 else None
+            people.append(SourceFactory(name=f"Busy source {n}", parent=parent))
+        rows = []
+        for n in range(stances + suggested):
+            start, exact = offsets[n], sentences[n]
+            rows.append(
+                Stance(
+                    claim=claim,
+                    source=people[n % sources],
+                    article=docs[n % articles],
+                    position=POSITIONS[(n // sources) % 4],
+                    stated_on=dt.date(2022, 1, 1)
+                    + dt.timedelta(days=(n * 1096) // max(stances, 1)),
+                    quote_exact=exact,
+                    quote_start=start,
+                    quote_end=start + len(exact),
+                    status="suggested" if n >= stances else "confirmed",
+                    reviewed_at=None if n >= stances else dt.datetime.now(dt.UTC),
+                    evidence={"cue": "said", "alias": "officials"},
+                )
+            )
+        Stance.objects.bulk_create(rows)
+        return claim
+
+    return make
+
+
+def xss_payload(tag: str) -> str:
+    return (
+        f'<script>window.__xss = "{tag}"</script><img src=x onerror="window.__xss = \'{tag}-img\'">'
+    )
+
+
+@pytest.fixture
+def planted(db) -> dict[str, object]:
+    """An article and a claim whose text carry script tags and an onerror attribute, with a stance."""
+    claim = ClaimFactory(text=f"Claim {xss_payload('claim')}", slug="planted")
+    text = f"Intro. {xss_payload('article')} said the ministry. More text."
+    article = ArticleFactory(title=f"Title {xss_payload('title')}", text=text)
+    source = SourceFactory(name=f"Source {xss_payload('source')}"[:200])
+    SourceAlias.objects.create(source=source, alias="planted source")
+    start = text.index("<script>")
+    exact = text[start : text.index(" said the ministry")]
+    stance = Stance.objects.create(
+        claim=claim,
+        source=source,
+        article=article,
+        position="asserts",
+        stated_on=dt.date(2024, 1, 5),
+        quote_exact=exact,
+        quote_start=start,
+        quote_end=start + len(exact),
+        quote_prefix=text[:start],
+        status="confirmed",
+        reviewed_at=dt.datetime.now(dt.UTC),
+        attributed_via=xss_payload("via"),
+    )
+    return {"claim": claim, "article": article, "stance": stance}
+
+
+# --- the browser -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium driven by Playwright; skipped loudly without it, failed when required."""
+    if not os.path.exists(CHROMIUM):
+        reason = (
+            f"NO BROWSER: {CHROMIUM} is missing, so the end-to-end web tests did not run "
+            "(apt-get install chromium; set FACTCHECK_REQUIRE_BROWSER=1 to make this a failure)"
+        )
+        if os.environ.get("FACTCHECK_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # around it are synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def screenshot() -> Callable[[object, str], Path]:
+    def take(page, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+def article_by_outlet(name: str) -> Article:
+    return Article.objects.get(outlet__name=name)
