@@ -1,0 +1,204 @@
+"""From fetched bytes to an article: main text, title, byline, language, canonical URL, date.
+
+trafilatura finds the main text and the metadata; htmldate (through trafilatura, with
+extensive search and original_date) finds the original publication date. The stored text
+is plain text; the HTML kept for display is trafilatura's simplified body cleaned by nh3.
+Each document gets a hard time limit, so one pathological page cannot hold a worker.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import datetime as dt
+import html as html_lib
+import logging
+import re
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import FrameType
+
+import nh3
+import trafilatura
+from charset_normalizer import from_bytes
+from trafilatura.htmlprocessing import build_html_output
+from trafilatura.settings import Document
+
+logger = logging.getLogger(__name__)
+
+EXTRACT_SECONDS = 20.0
+# Below this many characters of main text a page is a stub, an index or an error page.
+MIN_TEXT_CHARS = 200
+
+DISPLAY_TAGS = {
+    "p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "em", "strong",
+    "b", "i", "a", "table", "thead", "tbody", "tr", "th", "td", "pre", "code", "hr", "del",
+}  # fmt: skip
+
+
+class ExtractionError(Exception):
+    """The document yields no article; the message is written for the editor."""
+
+
+class TimeLimitExceeded(ExtractionError):
+    pass
+
+
+@contextlib.contextmanager
+def hard_time_limit(seconds: float, what: str) -> Iterator[None]:
+    """Interrupt the block after `seconds` (SIGALRM; main thread only).
+
+    Celery's prefork workers and the management command run tasks on their main thread, so
+    the limit holds there; elsewhere the task's own time limit is the backstop.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise TimeLimitExceeded(f"{what} took longer than {seconds:g} s and was stopped")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(body: bytes, declared: str | None = None) -> str:
+    """Decode a page whose declared charset may be wrong or missing.
+
+    Order: a byte-order mark; strict UTF-8 (bytes that decode as UTF-8 and are not ASCII
+    are UTF-8 far more often than not, whatever the header says); the charset from the
+    HTTP header, then from a <meta> tag, if the bytes decode with it; charset_normalizer's
+    guess; UTF-8 with replacement characters.
+    """
+    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+        if body.startswith(bom):
+            return body.decode(name, "replace").lstrip("\ufeff")
+    with contextlib.suppress(UnicodeDecodeError):
+        return body.decode("utf-8")
+    meta = _META_CHARSET.search(body[:4096])
+    candidates: list[str | None] = [
+        declared,
+        meta.group(1).decode("ascii", "ignore") if meta else None,
+    ]
+    for candidate in candidates:
+        codec = _codec(candidate)
+        if codec and codec != "utf-8":
+            with contextlib.suppress(UnicodeDecodeError):
+                return body.decode(codec)
+    guess = from_bytes(body[:200_000]).best()
+    if guess is not None and guess.encoding:
+        return body.decode(guess.encoding, "replace")
+    return body.decode("utf-8", "replace")
+
+
+def plain_text(fragment: str) -> str:
+    """Text with every tag removed (script and style with their content), entities decoded.
+
+    Repeated until stable, so text that was escaped twice cannot come out as a live tag.
+    """
+    text = fragment
+    for _ in range(3):
+        cleaned = html_lib.unescape(nh3.clean(text, tags=set()))
+        if cleaned == text:
+            break
+        text = cleaned
+    return " ".join(text.split())
+
+
+def sanitize_html(fragment: str) -> str:
+    """HTML safe to show: a small set of text tags, no scripts, handlers or javascript: URLs."""
+    return nh3.clean(
+        fragment,
+        tags=DISPLAY_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https"},
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+@dataclass
+class Extracted:
+    title: str
+    text: str
+    html: str
+    byline: str
+    language: str
+    canonical_url: str
+    date: dt.date | None
+    sitename: str
+
+
+_LANG = re.compile(
+    r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""", re.I
+)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def extract_page(page: str, *, url: str) -> Extracted:
+    """Main text and metadata of one HTML page; raises ExtractionError when there is none."""
+    with hard_time_limit(EXTRACT_SECONDS, "extracting the article"):
+        document = trafilatura.bare_extraction(
+            page,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params={"extensive_search": True, "original_date": True},
+        )
+        if not isinstance(document, Document) or not document.text:
+            raise ExtractionError("no article text found on the page")
+        text = document.text.strip()
+        if len(text) < MIN_TEXT_CHARS:
+            raise ExtractionError(
+                f"the page has only {len(text)} characters of main text (not an article?)"
+            )
+        display = sanitize_html(build_html_output(document))
+    language = _LANG.search(page[:10_000])
+    return Extracted(
+        title=plain_text(document.title or "")[:1000],
+        text=text,
+        html=display,
+        byline=plain_text(document.author or "")[:500],
+        language=(language.group(1).lower().replace("_", "-") if language else "")[:20],
+        canonical_url=document.url or "",
+        date=_parse_date(document.date),
+        sitename=plain_text(document.sitename or "")[:200],
+    )
+
+
+def normalize_pasted_text(text: str) -> str:
+    """Pasted text as stored: tags dropped if any were pasted, paragraphs kept, spaces folded."""
+    if "<" in text and ">" in text:
+        text = "\n\n".join(plain_text(part) for part in re.split(r"(?i)</p>|<br\s*/?>", text))
+    # Blank lines separate paragraphs where there are any; otherwise each line is one.
+    splitter = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
+    paragraphs = [" ".join(p.split()) for p in re.split(splitter, text)]
+    return "\n\n".join(p for p in paragraphs if p)

@@ -1,0 +1,403 @@
+"""Ingestion: one IngestJob (a URL, a feed item or pasted text) to one stored article.
+
+fetch (sources/fetch.py) -> extract (sources/extract.py) -> dedupe (sources/dedupe.py)
+-> store once -> queue suggestions (claims.tasks) on commit.
+
+Store once, whatever the number of workers or retries:
+- a job that is done is not run again; a URL already stored is not fetched again;
+- the insert runs under one PostgreSQL advisory lock (transaction-scoped), so two workers
+  cannot both miss each other's near-duplicate, and the unique constraint on
+  canonical_url stays the last word: an IntegrityError there means someone stored the page
+  first, and we take their row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import threading
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from sources import dedupe
+from sources.extract import (
+    ExtractionError,
+    decode_html,
+    extract_page,
+    normalize_pasted_text,
+    plain_text,
+)
+from sources.fetch import HTML_TYPES, TEXT_TYPES, FetchError, fetch
+from sources.models import Article, IngestJob, IngestStatus, Outlet, content_hash
+
+logger = logging.getLogger(__name__)
+
+# pg_advisory_xact_lock key for "dedupe and insert an article" (any constant unique to us).
+STORE_LOCK = 0x5F1C_A71C
+# Ids below the highest one indexed that are re-checked for late commits.
+INDEX_REFRESH_WINDOW = 1000
+
+
+class TransientIngestError(Exception):
+    """A failure worth retrying (timeout, 5xx, 429); the task retries with backoff."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+@dataclass
+class ArticleDraft:
+    url: str
+    canonical_url: str | None
+    title: str
+    text: str
+    html: str = ""
+    byline: str = ""
+    language: str = ""
+    published_on: dt.date | None = None
+    outlet: Outlet | None = None
+    feed_id: int | None = None
+    origin: str = Article.Origin.URL
+    original_url: str = ""
+
+
+# --- the near-duplicate index, kept per process and topped up from the database -------
+
+_index = dedupe.NearDuplicateIndex()
+_index_high = 0
+_index_lock = threading.Lock()
+
+
+def _index_refresh() -> dedupe.NearDuplicateIndex:
+    """Add articles stored since the last call (by any process) to this process's index."""
+    global _index_high
+    with _index_lock:
+        recent = Article.objects.filter(
+            pk__gt=max(0, _index_high - INDEX_REFRESH_WINDOW), minhash__isnull=False
+        ).values_list("pk", flat=True)
+        missing = [pk for pk in recent if pk not in _index]
+        for pk, data in Article.objects.filter(pk__in=missing).values_list("pk", "minhash"):
+            minhash = dedupe.signature_from_json(data)
+            if minhash is not None:
+                _index.insert(pk, minhash)
+            _index_high = max(_index_high, pk)
+        return _index
+
+
+@dataclass
+class Match:
+    article: Article
+    kind: str
+    similarity: float
+
+
+def _near_duplicate(text: str, minhash: object) -> Match | None:
+    """The stored article this text copies, verified on exact shingles; None if none."""
+    own = dedupe.shingles(text)
+    if len(own) < dedupe.MIN_SHINGLES:
+        return None
+    index = _index_refresh()
+    ids = index.candidates(minhash)
+    if not ids:
+        return None
+    found = {a.pk: a for a in Article.objects.filter(pk__in=ids)}
+    for pk in set(ids) - set(found):  # deleted since (or rolled back, in tests)
+        index.remove(pk)
+    best: Match | None = None
+    for candidate in found.values():
+        sim = dedupe.similarity(own, candidate.text)
+        kind = dedupe.copy_kind(sim)
+        if kind and (best is None or sim.jaccard > best.similarity):
+            best = Match(candidate, kind, round(sim.jaccard, 4))
+    return best
+
+
+def _earlier(a: dt.date | None, b: dt.date | None) -> bool:
+    return a is not None and (b is None or a < b)
+
+
+def _queue_suggestions(article_id: int) -> None:
+    from claims.tasks import suggest_stances_for_article
+
+    suggest_stances_for_article.delay(article_id)
+
+
+def _wire_original(article: Article) -> None:
+    """Mark a wire story carried by another outlet (dateline "(AP) —") as republished."""
+    credit = dedupe.wire_credit(article.text)
+    if credit is None:
+        return
+    name, domain = dedupe.WIRE_CREDITS[credit]
+    outlet = article.outlet
+    if outlet is not None and (outlet.name == name or domain in (outlet.domain or "")):
+        return
+    wire, _ = Outlet.objects.get_or_create(
+        name=name, defaults={"domain": domain, "is_wire_service": True}
+    )
+    article.original_outlet = wire
+    article.duplicate_kind = Article.DuplicateKind.REPUBLISHED
+
+
+def _adopt_as_original(article: Article, match: Match) -> None:
+    """The new article is older than the stored one it matches: it becomes the original."""
+    old = match.article.original
+    for row in Article.objects.filter(Q(pk=old.pk) | Q(duplicate_of=old)):
+        if row.page_date is None and row.published_on != article.published_on:
+            row.page_date = row.published_on
+        row.published_on = article.published_on
+        row.duplicate_of = article
+        if row.pk == old.pk:
+            row.duplicate_kind, row.duplicate_similarity = match.kind, match.similarity
+        row.save(
+            update_fields=[
+                "page_date",
+                "published_on",
+                "duplicate_of",
+                "duplicate_kind",
+                "duplicate_similarity",
+            ]
+        )
+
+
+def article_store(*, draft: ArticleDraft) -> tuple[Article, bool]:
+    """Store the draft unless we have it; returns (article, created).
+
+    Locking: takes the STORE_LOCK advisory lock for the rest of the caller's transaction
+    (or its own), so run it inside a short transaction with no network calls.
+    """
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
+        if draft.canonical_url:
+            existing = Article.objects.filter(canonical_url=draft.canonical_url).first()
+            if existing is not None:
+                return existing, False
+        same = (
+            Article.objects.filter(content_hash=content_hash(draft.text))
+            .order_by(F("published_on").asc(nulls_last=True), "pk")
+            .first()
+        )
+        if same is not None and not draft.canonical_url:
+            return same, False  # pasted text we already have, word for word
+        minhash = dedupe.signature(draft.text)
+        match = _near_duplicate(draft.text, minhash) if same is None else None
+        if same is not None:
+            # Word for word: the same page under another URL ("exact"), or the story
+            # carried by another outlet ("republished", the wire-copy case).
+            other_outlet = draft.outlet is not None and same.outlet_id not in (
+                None,
+                draft.outlet.pk,
+            )
+            kind = (
+                Article.DuplicateKind.REPUBLISHED if other_outlet else Article.DuplicateKind.EXACT
+            )
+            match = Match(same, kind, 1.0)
+        article = Article(
+            url=draft.url,
+            canonical_url=draft.canonical_url,
+            outlet=draft.outlet,
+            feed_id=draft.feed_id,
+            origin=draft.origin,
+            title=draft.title[:1000],
+            byline=draft.byline[:500],
+            published_on=draft.published_on,
+            language=draft.language,
+            text=draft.text,
+            html=draft.html,
+            minhash=dedupe.signature_to_json(minhash),
+            original_url=draft.original_url[:2000],
+            fetched_at=timezone.now() if draft.origin != Article.Origin.PASTE else None,
+        )
+        adopt = False
+        if match is not None:
+            original = match.article.original
+            if _earlier(article.published_on, original.published_on):
+                adopt = True  # we are older: the stored one is the copy
+            else:
+                article.duplicate_of = original
+                article.duplicate_kind = match.kind
+                article.duplicate_similarity = match.similarity
+                if original.published_on and article.published_on != original.published_on:
+                    # The earliest original date wins; the page's own date is kept apart.
+                    article.page_date = article.published_on
+                    article.published_on = original.published_on
+        if article.duplicate_of is None:
+            _wire_original(article)
+        try:
+            with transaction.atomic():
+                article.save()
+        except IntegrityError:
+            existing = Article.objects.filter(canonical_url=draft.canonical_url).first()
+            if existing is None:
+                raise
+            return existing, False
+        if adopt and match is not None:
+            _adopt_as_original(article, match)
+        if article.duplicate_of_id is None:
+            # Only articles whose original is not stored get suggestions; copies share theirs.
+            transaction.on_commit(functools.partial(_queue_suggestions, article.pk))
+    _index.insert(article.pk, minhash)
+    logger.info(
+        "article_stored article=%s feed=%s canonical=%s duplicate_of=%s kind=%s similarity=%s",
+        article.pk,
+        draft.feed_id,
+        draft.canonical_url,
+        article.duplicate_of_id,
+        article.duplicate_kind or "-",
+        article.duplicate_similarity,
+    )
+    return article, True
+
+
+# --- jobs ---------------------------------------------------------------------
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
+def _outlet_for(job: IngestJob, sitename: str, url: str) -> Outlet | None:
+    if job.outlet_id:
+        return job.outlet
+    if job.feed_id and job.feed and job.feed.outlet_id:
+        return job.feed.outlet
+    host = _host(url)
+    if sitename:
+        outlet, _ = Outlet.objects.get_or_create(name=sitename[:200], defaults={"domain": host})
+        return outlet
+    known = Outlet.objects.filter(domain__iexact=host).first()
+    if known is None and host:
+        known, _ = Outlet.objects.get_or_create(name=host[:200], defaults={"domain": host})
+    return known
+
+
+def _already_stored(url: str) -> Article | None:
+    canonical = dedupe.canonical_url(url)
+    found = Article.objects.filter(canonical_url=canonical).first()
+    if found is None:
+        done = (
+            IngestJob.objects.filter(url=url, article__isnull=False)
+            .select_related("article")
+            .first()
+        )
+        found = done.article if done else None
+    return found
+
+
+def _draft_from_url(job: IngestJob) -> ArticleDraft | Article:
+    stored = _already_stored(job.url)
+    if stored is not None:
+        return stored
+    response = fetch(job.url, accept=HTML_TYPES | TEXT_TYPES)
+    origin = Article.Origin.FEED if job.kind == IngestJob.Kind.FEED_ITEM else Article.Origin.URL
+    if response.content_type in TEXT_TYPES:
+        text = normalize_pasted_text(decode_html(response.content, response.charset))
+        if len(text) < 200:
+            raise ExtractionError("the plain-text document is too short to be an article")
+        title = job.title or plain_text(text.split("\n", 1)[0])[:200]
+        return ArticleDraft(
+            url=response.url,
+            canonical_url=dedupe.canonical_url(response.url),
+            title=title,
+            text=text,
+            published_on=job.published_on,
+            outlet=_outlet_for(job, "", response.url),
+            feed_id=job.feed_id,
+            origin=origin,
+        )
+    page = decode_html(response.content, response.charset)
+    extracted = extract_page(page, url=response.url)
+    canonical = dedupe.choose_canonical(fetched_url=response.url, declared=extracted.canonical_url)
+    declared = dedupe.canonical_url(extracted.canonical_url) if extracted.canonical_url else ""
+    return ArticleDraft(
+        url=response.url,
+        canonical_url=canonical,
+        title=extracted.title or job.title or "(untitled)",
+        text=extracted.text,
+        html=extracted.html,
+        byline=extracted.byline,
+        language=extracted.language,
+        published_on=extracted.date or job.published_on,
+        outlet=_outlet_for(job, extracted.sitename, response.url),
+        feed_id=job.feed_id,
+        origin=origin,
+        # A canonical link to another site names where the story came from.
+        original_url=declared if declared and declared != canonical else "",
+    )
+
+
+def _draft_from_text(job: IngestJob) -> ArticleDraft:
+    text = normalize_pasted_text(job.text)
+    if not text:
+        raise ExtractionError("the pasted text is empty")
+    if not job.title.strip():
+        raise ExtractionError("pasted text needs a title")
+    return ArticleDraft(
+        url=job.url,
+        canonical_url=None,
+        title=plain_text(job.title),
+        text=text,
+        published_on=job.published_on,
+        outlet=job.outlet,
+        origin=Article.Origin.PASTE,
+    )
+
+
+def job_run(*, job_id: int, final_attempt: bool = True) -> Article | None:
+    """Run one IngestJob to a stored article; idempotent (a done job returns its article).
+
+    Permanent failures (404, refused address, not an article...) and transient ones on the
+    final attempt mark the job failed with a readable reason. Other transient failures
+    raise TransientIngestError for the task to retry.
+    """
+    job = IngestJob.objects.select_related("feed__outlet", "outlet").filter(pk=job_id).first()
+    if job is None:
+        return None
+    if job.status == IngestStatus.DONE:
+        return job.article
+    IngestJob.objects.filter(pk=job.pk).update(
+        status=IngestStatus.RUNNING, attempts=F("attempts") + 1, updated_at=timezone.now()
+    )
+    job.refresh_from_db(fields=["attempts"])
+    try:
+        draft = _draft_from_text(job) if job.kind == IngestJob.Kind.TEXT else _draft_from_url(job)
+        if isinstance(draft, Article):
+            article, created = draft, False
+        else:
+            article, created = article_store(draft=draft)
+    except (FetchError, ExtractionError) as exc:
+        reason = getattr(exc, "reason", None) or str(exc)
+        transient = getattr(exc, "transient", False)
+        if transient and not final_attempt:
+            job.status, job.error = (
+                IngestStatus.QUEUED,
+                f"attempt {job.attempts}: {reason}; retrying",
+            )
+            job.save(update_fields=["status", "error", "updated_at"])
+            logger.info(
+                "ingest_job job=%s retry attempt=%d reason=%s", job.pk, job.attempts, reason
+            )
+            raise TransientIngestError(reason, getattr(exc, "retry_after", None)) from exc
+        if transient:
+            reason = f"{reason} (gave up after {job.attempts} attempts)"
+        job.status, job.error = IngestStatus.FAILED, reason
+        job.save(update_fields=["status", "error", "updated_at"])
+        logger.warning("ingest_job job=%s failed url=%s reason=%s", job.pk, job.url, reason)
+        return None
+    job.status, job.error, job.article = IngestStatus.DONE, "", article
+    job.save(update_fields=["status", "error", "article", "updated_at"])
+    logger.info(
+        "ingest_job job=%s done article=%s created=%s feed=%s",
+        job.pk,
+        article.pk,
+        created,
+        job.feed_id,
+    )
+    return article
