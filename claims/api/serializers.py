@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
@@ -314,7 +315,11 @@ class ArticleSubmitSerializer(serializers.Serializer):
     """An article to bring in: a URL to fetch, or pasted text with its title."""
 
     url = serializers.URLField(
-        max_length=2000, required=False, allow_blank=True, help_text="The page to fetch."
+        max_length=2000,
+        required=False,
+        allow_blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="The page to fetch (http or https).",
     )
     text = serializers.CharField(
         required=False, allow_blank=True, trim_whitespace=False, help_text="Pasted plain text."

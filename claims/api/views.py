@@ -91,6 +91,13 @@ class ApiViewSet(viewsets.GenericViewSet):
     pagination_class = IdCursorPagination
     action_perms: dict[str, list[str]] = {}
 
+    def handle_exception(self, exc: Exception) -> Response:
+        response = super().handle_exception(exc)
+        # Errors are plain JSON everywhere, also on the JSON-LD endpoints.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return response
+
     def check_throttles(self, request: Request) -> None:
         for throttle in self.get_throttles():
             if not throttle.allow_request(request, self):
