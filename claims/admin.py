@@ -66,6 +66,20 @@ class StanceInline(admin.TabularInline):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).select_related("source", "article")
 
+    # Editing stances inside a claim form is for those who may save the claim;
+    # reviewers see them read-only here and change them on the stance page.
+    def _may_change_claim(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("claims.change_claim")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_change_claim(request) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_change_claim(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_change_claim(request) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Claim)
 class ClaimAdmin(AuditHistoryMixin, admin.ModelAdmin):
@@ -98,6 +112,7 @@ class ClaimAdmin(AuditHistoryMixin, admin.ModelAdmin):
                 _confirmed=Count("stances", filter=Q(stances__status=ReviewStatus.CONFIRMED)),
                 _suggested=Count("stances", filter=Q(stances__status=ReviewStatus.SUGGESTED)),
             )
+            .order_by("text")  # Meta.ordering does not apply to a GROUP BY query
         )
 
     def get_search_results(

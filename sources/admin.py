@@ -149,11 +149,16 @@ class AuditHistoryMixin:
     history_referencing: tuple[type[models.Model], ...] = ()
 
     def audit_events(self, obj: models.Model) -> list[Events]:
-        events = list(Events.objects.tracks(obj))
-        for event_model in self.history_referencing:
-            events += list(Events.objects.references(obj).across(event_model))
-        events.sort(key=lambda e: (e.pgh_created_at, e.pgh_model, e.pgh_id))
-        return events
+        own = list(Events.objects.tracks(obj))
+        related = [
+            event
+            for event_model in self.history_referencing
+            for event in Events.objects.references(obj).across(event_model)
+        ]
+        # Events of one transaction share a timestamp (NOW()): the object's own
+        # first (a source is created before its aliases), then in table order.
+        order = {id(event): rank for rank, events in enumerate([own, related]) for event in events}
+        return sorted(own + related, key=lambda e: (e.pgh_created_at, order[id(e)], e.pgh_id))
 
     def history_view(
         self, request: HttpRequest, object_id: str, extra_context: dict | None = None
@@ -200,7 +205,7 @@ class AuditHistoryMixin:
 class AuditEventAdmin(pghistory.admin.EventModelAdmin):
     """All events of one tracked model (pghistory's event admin), for whoever may view that model."""
 
-    list_display = ["pgh_created_at", "pgh_label", "snapshot", "changed_by", "via"]
+    list_display = ["when", "action", "snapshot", "changed_by", "via"]
     list_select_related = ["pgh_context"]
     date_hierarchy = "pgh_created_at"
 
@@ -223,6 +228,14 @@ class AuditEventAdmin(pghistory.admin.EventModelAdmin):
             .annotate(_user_id=user_id)
             .annotate(_username=Subquery(usernames[:1]))
         )
+
+    @admin.display(description="when", ordering="pgh_created_at")
+    def when(self, event: Any) -> dt.datetime:
+        return event.pgh_created_at
+
+    @admin.display(description="action", ordering="pgh_label")
+    def action(self, event: Any) -> str:
+        return _LABELS.get(event.pgh_label, event.pgh_label)
 
     @admin.display(description="object (as it was then)")
     def snapshot(self, event: Any) -> str:
@@ -292,6 +305,7 @@ class SourceAdmin(AuditHistoryMixin, admin.ModelAdmin):
             .select_related("parent")
             .prefetch_related("aliases")
             .annotate(_stances=Count("stances", distinct=True))
+            .order_by("name")  # Meta.ordering does not apply to a GROUP BY query
         )
 
     def get_search_results(
@@ -339,6 +353,7 @@ class OutletAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .select_related("source")
             .annotate(_articles=Count("articles"))
+            .order_by("name")
         )
 
     @admin.display(description="articles", ordering="_articles")
@@ -385,7 +400,7 @@ class FeedAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).annotate(_articles=Count("articles"))
+        return super().get_queryset(request).annotate(_articles=Count("articles")).order_by("url")
 
     @admin.display(description="articles brought", ordering="_articles")
     def articles(self, feed: Any) -> str:
@@ -506,7 +521,12 @@ class ArticleAdmin(admin.ModelAdmin):
         return [*self.extracted_fields, "duplicate_similarity", "stances"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).annotate(_stances=Count("stances"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_stances=Count("stances"))
+            .order_by("-published_on", "-created_at")
+        )
 
     @admin.display(description="stances", ordering="_stances")
     def stance_count(self, article: Any) -> int:
