@@ -86,8 +86,8 @@ def decode_html(body: bytes, declared: str | None = None) -> str:
 
     Order: a byte-order mark; strict UTF-8 (bytes that decode as UTF-8 and are not ASCII
     are UTF-8 far more often than not, whatever the header says); the charset from the
-    HTTP header, then from a <meta> tag, if the bytes decode with it; charset_normalizer's
-    guess; UTF-8 with replacement characters.
+    HTTP header, then from a <meta> tag, if the bytes decode with it; windows-1252;
+    charset_normalizer's guess; UTF-8 with replacement characters.
     """
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
@@ -105,6 +105,9 @@ def decode_html(body: bytes, declared: str | None = None) -> str:
         if codec and codec != "utf-8":
             with contextlib.suppress(UnicodeDecodeError):
                 return body.decode(codec)
+    # windows-1252 is the web's default for undeclared legacy pages (WHATWG Encoding).
+    with contextlib.suppress(UnicodeDecodeError):
+        return body.decode("cp1252")
     guess = from_bytes(body[:200_000]).best()
     if guess is not None and guess.encoding:
         return body.decode(guess.encoding, "replace")

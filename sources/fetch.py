@@ -490,9 +490,10 @@ def _finish(
         )
     raw_type = response.headers.get("content-type", "")
     media_type = raw_type.split(";", 1)[0].strip().lower()
+    if not media_type:
+        raise ContentTypeError("the answer has no Content-Type", url=url)
     if media_type not in accept:
-        shown = media_type or "no Content-Type"
-        raise ContentTypeError(f"content type {shown} is not accepted", url=url)
+        raise ContentTypeError(f"content type {media_type} is not accepted", url=url)
     charset = response.charset_encoding
     content = _read_body(response, max_bytes=max_bytes, deadline=deadline, url=url)
     return FetchResponse(

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 
 import pytest
 from django.core.cache import cache
 
 from sources import fetch as fetch_module
-from tests.ingest.site import Handler, Web
+from tests.ingest.site import Handler, QuietServer, Web
 
 
 @pytest.fixture(scope="session")
 def _web_server() -> Iterator[Web]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), Handler)
     web = Web(server)
     Handler.web = web
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -36,3 +34,11 @@ def web(_web_server: Web, settings) -> Iterator[Web]:
     _web_server.reset()
     yield _web_server
     _web_server.reset()
+
+
+@pytest.fixture
+def stored_article(db):
+    """An article stored before the bad input arrives: nothing may lose it."""
+    from tests.factories import ArticleFactory
+
+    return ArticleFactory(title="Stored before the bad input")

@@ -31,6 +31,7 @@ class Route:
     delay: float = 0.0  # seconds before answering
     hold: threading.Event | None = None  # answer only once this is set
     stream: Callable[[BaseHTTPRequestHandler], None] | None = None  # writes the whole response
+    before: Callable[[], None] | None = None  # runs before the answer is sent
 
 
 @dataclass
@@ -93,6 +94,8 @@ class Handler(BaseHTTPRequestHandler):
                 route.hold.wait(120)
             if route.delay:
                 time.sleep(route.delay)
+            if route.before is not None:
+                route.before()
             if route.stream is not None:
                 seen.status = route.status
                 route.stream(self)
@@ -205,3 +208,30 @@ def run_jobs() -> list:
         job_run(job_id=job.pk)
         done.append(job.pk)
     return done
+
+
+def url_job(url: str):
+    from sources.models import IngestJob
+
+    return IngestJob.objects.create(kind=IngestJob.Kind.URL, url=url)
+
+
+def run_task(job):
+    """Run the ingest task here with its retries (eager: the backoff countdown is skipped)."""
+    from sources.tasks import ingest_job_run
+
+    ingest_job_run.apply(args=[job.pk])
+    job.refresh_from_db()
+    return job
+
+
+def redirect(location: str, status: int = 302, **kw) -> Route:
+    return Route(status=status, headers={"Location": location}, body=b"", **kw)
+
+
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # Clients that hang up mid-answer (caps, timeouts, killed workers) are what we test.
+        pass
