@@ -277,14 +277,16 @@ def _speakers_before(
     gap = DATE_WORDS.sub(" ", text[nearest.end - offset : cue_start - offset])
     if not GAP.match(gap) or set(re.findall(r"[a-z]+", gap.lower())) & GAP_STOP:
         return []
+    if _last_word(text[: nearest.start - offset]) in PREPOSITIONS:
+        return []
     group = [nearest]
     for previous in reversed(before[:-1]):
         between = text[previous.end - offset : group[0].start - offset]
         if not COORDINATION.match(between):
             break
+        if _last_word(text[: previous.start - offset]) in PREPOSITIONS:
+            break  # "troops to Russia, South Korean officials said": Russia is no speaker
         group.insert(0, previous)
-    if _last_word(text[: group[0].start - offset]) in PREPOSITIONS:
-        return []
     return group
 
 

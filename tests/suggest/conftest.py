@@ -1,0 +1,28 @@
+"""Fixtures of the suggestion tests: the sources and claims of the evaluation set."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims.suggest.evaluation import evaluation_load, evaluation_setup
+from sources.models import Article
+
+
+@pytest.fixture
+def world(db) -> dict:
+    """The evaluation set's sources (the demo's, with aliases and parents) and its claims."""
+    data = evaluation_load()
+    evaluation_setup(data)
+    return data
+
+
+def article_of(text: str, *, published_on: dt.date = dt.date(2024, 9, 13), **fields) -> Article:
+    return Article.objects.create(
+        title=fields.pop("title", "A story"),
+        text=text,
+        published_on=published_on,
+        origin=Article.Origin.PASTE,
+        **fields,
+    )
