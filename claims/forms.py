@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from claims.models import ReviewStatus, Stance
@@ -108,23 +109,21 @@ class StanceForm(forms.ModelForm):
             setattr(self.instance, name, value)
 
     def _check_version(self, data: dict[str, Any]) -> None:
-        if self.instance.pk is None:
+        if self.instance.pk is None or not self.has_changed():
             return
         loaded = data.get("loaded_version")
-        # Row lock until the admin's transaction commits: nobody slips in between check and save.
-        current = (
-            Stance.objects.select_for_update()
-            .filter(pk=self.instance.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
+        rows = Stance.objects.filter(pk=self.instance.pk)
+        if transaction.get_connection().in_atomic_block:
+            # The admin saves in one transaction: lock the row until it commits,
+            # so nobody slips in between this check and the save.
+            rows = rows.select_for_update()
+        current = rows.values_list("version", flat=True).first()
         if loaded is not None and current is not None and current != loaded:
             raise ValidationError(
                 "This stance was changed (reviewed or edited) since you opened it. "
                 "Reload the page to see the current version, then make your change again."
             )
-        if self.has_changed():
-            self.instance.version = (current or self.instance.version) + 1
+        self.instance.version = (current or self.instance.version) + 1
 
     def _stamp_review(self, data: dict[str, Any]) -> None:
         # The database requires a review time on confirmed and rejected stances;
