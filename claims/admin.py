@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
-from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Func, Q, QuerySet
 from django.http import HttpRequest
 
 from claims.forms import StanceForm
@@ -30,11 +29,13 @@ class TagFilter(admin.SimpleListFilter):
     parameter_name = "tag"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT DISTINCT unnest(tags) AS tag FROM claims_claim ORDER BY tag LIMIT 200"
-            )
-            return [(tag, tag) for (tag,) in cursor.fetchall()]
+        tags = (
+            Claim.objects.annotate(tag=Func(F("tags"), function="unnest"))
+            .values_list("tag", flat=True)
+            .order_by("tag")
+            .distinct()[:200]
+        )
+        return [(tag, tag) for tag in tags]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         if self.value():
