@@ -240,7 +240,7 @@ class Frame:
 
 def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tuple[str, list[str]]:
     """The position a cue expresses, given a negation before it and what it introduces."""
-    notes = []
+    notes: list[str] = []
     if base == Position.NO_COMMENT:
         return base, notes
     if base == Position.DENIES:

@@ -16,6 +16,7 @@ from claims.suggest.attribution import (
     Frame,
     frames_in_clause,
     fuzzy_candidates,
+    position_for,
     pronoun_speaker,
     resolve_mentions,
 )
@@ -153,7 +154,8 @@ def article_proposals(article: Article, claims: list[Claim] | None = None) -> li
     )
 
     lexicon: Lexicon = lexicon_for(text)
-    names, speaker_phrases = [], []
+    names: list[str] = []
+    speaker_phrases: list[str] = []
     for sentence in sentences:
         exact = lexicon.mentions(sentence.text)
         for phrase, _, _, speaker in fuzzy_candidates(sentence.text, exact):
@@ -202,7 +204,7 @@ def article_proposals(article: Article, claims: list[Claim] | None = None) -> li
         quote_speaker = paragraph_speakers[-1] if paragraph_speakers else None
         if not frames and quote_speaker and _open_quote(text, paragraph_start, sentence.end):
             # A sentence inside a running quotation: the quoted speaker goes on speaking.
-            quote = Frame(
+            quotation = Frame(
                 cue="(quotation)",
                 cue_start=sentence.start,
                 cue_end=sentence.start,
@@ -212,12 +214,10 @@ def article_proposals(article: Article, claims: list[Claim] | None = None) -> li
                 clause=sentence,
                 complement=(sentence.start, sentence.end),
             )
-            from claims.suggest.attribution import position_for
-
-            quote.position, quote.notes = position_for(
-                "asserts", negated=False, complement=sentence.text, cue=quote.cue
+            quotation.position, quotation.notes = position_for(
+                "asserts", negated=False, complement=sentence.text, cue=quotation.cue
             )
-            resolved.append((quote, quote_speaker, QUOTE_FACTOR, "(quotation)", "quotation"))
+            resolved.append((quotation, quote_speaker, QUOTE_FACTOR, "(quotation)", "quotation"))
         for frame, source, score, alias, method in resolved:
             recent.append(source)
             paragraph_speakers.append(source)
