@@ -272,7 +272,10 @@ class ArticleSerializer(serializers.ModelSerializer):
     original_outlet = serializers.CharField(
         source="original_outlet.name", read_only=True, allow_null=True
     )
-    url = serializers.SerializerMethodField()
+    # Plain strings: pasted text has no URL, and a copy's original often none either.
+    url = serializers.CharField(read_only=True)
+    canonical_url = serializers.CharField(read_only=True, allow_null=True)
+    original_url = serializers.CharField(read_only=True)
     api_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -297,9 +300,6 @@ class ArticleSerializer(serializers.ModelSerializer):
             "api_url",
         ]
         read_only_fields = fields
-
-    def get_url(self, article: Article) -> str:
-        return article.url
 
     def get_api_url(self, article: Article) -> str:
         return _absolute(self.context.get("request"), "api-article-detail", pk=article.pk)

@@ -48,7 +48,8 @@ class TokenRateThrottle(SimpleRateThrottle):
         elif request.user and request.user.is_authenticated:
             ident = f"user:{request.user.pk}"
         else:
-            ident = "anon:" + self.get_ident(request)
+            # Behind no proxy and with no REMOTE_ADDR (a WSGI call in-process) there is no address.
+            ident = "anon:" + (self.get_ident(request) or "unknown")
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
     def describe(self) -> str:
