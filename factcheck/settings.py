@@ -49,6 +49,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PORT = env_int("PORT", 8000)
 
 INSTALLED_APPS = [
+    # Above django.contrib.admin so its templates add the "Events" button to change forms.
+    "pghistory.admin",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,7 +65,6 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "pgtrigger",
     "pghistory",
-    "pghistory.admin",
     "sources",
     "claims",
 ]
@@ -202,6 +203,9 @@ SPECTACULAR_SETTINGS = {
         "IngestKindEnum": "sources.models.IngestJob.Kind",
     },
 }
+
+# The admin's event list shows the user and URL the middleware recorded.
+PGHISTORY_ADMIN_MODEL = "pghistory.MiddlewareEvents"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
