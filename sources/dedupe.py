@@ -37,6 +37,7 @@ from datasketch import MinHash, MinHashLSH
 SHINGLE_WORDS = 3
 NUM_PERM = 128
 MINHASH_SEED = 1
+MINHASH_SCHEME = "affine32"  # datasketch 2's default, named so stored signatures say it
 LSH_THRESHOLD = 0.15
 SPUN_MIN_JACCARD = 0.2
 REPUBLISHED_MIN_CONTAINMENT = 0.8
@@ -84,7 +85,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 
 def signature(text: str) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
     minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
     return minhash
 
@@ -94,6 +95,7 @@ def signature_to_json(minhash: MinHash) -> dict[str, Any]:
         "shingle_words": SHINGLE_WORDS,
         "num_perm": NUM_PERM,
         "seed": MINHASH_SEED,
+        "scheme": MINHASH_SCHEME,
         "hashvalues": [int(v) for v in minhash.hashvalues],
     }
 
@@ -102,13 +104,17 @@ def signature_from_json(data: Any) -> MinHash | None:
     """The stored signature, or None if it was made with other parameters."""
     if not isinstance(data, dict):
         return None
-    if (data.get("shingle_words"), data.get("num_perm"), data.get("seed")) != (
-        SHINGLE_WORDS,
-        NUM_PERM,
-        MINHASH_SEED,
-    ):
+    made_with = (
+        data.get("shingle_words"),
+        data.get("num_perm"),
+        data.get("seed"),
+        data.get("scheme"),
+    )
+    if made_with != (SHINGLE_WORDS, NUM_PERM, MINHASH_SEED, MINHASH_SCHEME):
         return None
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashvalues=data["hashvalues"])
+    return MinHash(
+        num_perm=NUM_PERM, seed=MINHASH_SEED, hashvalues=data["hashvalues"], scheme=MINHASH_SCHEME
+    )
 
 
 @dataclass(frozen=True)

@@ -42,3 +42,19 @@ def stored_article(db):
     from tests.factories import ArticleFactory
 
     return ArticleFactory(title="Stored before the bad input")
+
+
+@pytest.fixture
+def worker(tmp_path, web):
+    """Starts real Celery workers (subprocesses) on a queue of this test's own."""
+    from tests.ingest.worker import Worker, new_queue_name, purge, route_tasks_to
+
+    queue = new_queue_name()
+    previous = route_tasks_to(queue)
+    worker = Worker(queue, tmp_path)
+    yield worker
+    worker.stop_all()
+    purge(queue)
+    from factcheck.celery import app
+
+    app.conf.task_routes = previous

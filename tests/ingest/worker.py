@@ -1,0 +1,173 @@
+"""A real Celery worker in a subprocess, on the test database and the test run's broker.
+
+The worker consumes a queue of its own (the test routes sources.tasks and claims.tasks
+there), so workers started by other test packages never take our tasks, nor we theirs.
+Tests that use it are transactional: the worker only sees committed rows.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db import connection
+from django.db.models.signals import post_migrate
+
+from factcheck.celery import app
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+
+def test_database_url() -> str:
+    """DATABASE_URL of the test database (a unix-socket host for the embedded PostgreSQL)."""
+    d = connection.settings_dict
+    options = d.get("OPTIONS") or {}
+    host = d.get("HOST") or options.get("host") or ""
+    port = d.get("PORT") or options.get("port") or ""
+    user = quote(d.get("USER") or "", safe="")
+    password = d.get("PASSWORD") or ""
+    auth = f"{user}:{quote(password, safe='')}@" if password else f"{user}@"
+    netloc = quote(host, safe="") if host.startswith("/") else host
+    if port:
+        netloc += f":{port}"
+    return f"postgresql://{auth}{netloc}/{quote(d['NAME'], safe='')}"
+
+
+class Worker:
+    def __init__(self, queue: str, log_dir: Path, *, visibility_timeout: int = 600) -> None:
+        self.queue = queue
+        self.log_dir = log_dir
+        self.visibility_timeout = visibility_timeout
+        self.started: list[subprocess.Popen] = []
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            DATABASE_URL=test_database_url(),
+            CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
+            CELERY_VISIBILITY_TIMEOUT=str(self.visibility_timeout),
+            SECRET_KEY=settings.SECRET_KEY,
+            DJANGO_SETTINGS_MODULE="factcheck.settings",
+            FACTCHECK_FETCH_ALLOW_LOOPBACK="1",
+            FACTCHECK_FETCH_HOST_DELAY="0",
+            PYTHONPATH=str(BASE_DIR),
+            INGEST_TEST_QUEUE=self.queue,
+        )
+        return env
+
+    def start(self) -> subprocess.Popen:
+        n = len(self.started) + 1
+        log = (self.log_dir / f"worker-{n}.log").open("wb")
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "tests.ingest.workerapp",
+                "worker",
+                "-Q",
+                self.queue,
+                "--pool",
+                "solo",
+                "--concurrency",
+                "1",
+                "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+                "--loglevel",
+                "INFO",
+                "--hostname",
+                f"{self.queue}-{n}@%h",
+            ],
+            cwd=BASE_DIR,
+            env=self.env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so a kill takes all of it
+        )
+        self.started.append(proc)
+        return proc
+
+    def kill(self, proc: subprocess.Popen) -> None:
+        """SIGKILL: no shutdown, no acknowledgement, the connection just drops."""
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+
+    def stop_all(self) -> None:
+        for proc in self.started:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                try:
+                    proc.wait(15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait(15)
+
+    def logs(self) -> str:
+        return "\n".join(
+            f"--- {p.name}\n" + p.read_text(errors="replace")[-4000:]
+            for p in sorted(self.log_dir.glob("worker-*.log"))
+        )
+
+    def wait_until(self, check: Callable[[], bool], what: str, timeout: float = 60) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if check():
+                return
+            time.sleep(0.25)
+        raise AssertionError(f"timed out waiting for {what}\n{self.logs()}")
+
+
+def route_tasks_to(queue: str) -> dict:
+    """Send sources.* and claims.* tasks to `queue`; returns the routes to restore."""
+    previous = app.conf.task_routes
+    app.conf.task_routes = {
+        "sources.tasks.*": {"queue": queue},
+        "claims.tasks.*": {"queue": queue},
+    }
+    return previous
+
+
+def purge(queue: str) -> None:
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_purge(queue)
+
+
+def new_queue_name() -> str:
+    return f"ingest-test-{uuid.uuid4().hex[:8]}"
+
+
+def _restore_roles(sender, **kwargs) -> None:
+    """After a transactional test's flush, put back the role groups (a data migration's rows).
+
+    Later tests in the run (their fixtures make editors and reviewers) need them.
+    """
+    if getattr(sender, "label", "") != "claims":
+        return
+    from django.contrib.auth.models import Group, Permission
+
+    roles = importlib.import_module("claims.migrations.0003_groups").ROLES
+    for role, app_models in roles.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        codenames = [
+            (app_label, f"{action}_{model}")
+            for app_label, models in app_models.items()
+            for model, actions in models.items()
+            for action in actions.split()
+        ]
+        group.permissions.set(
+            [Permission.objects.get(content_type__app_label=a, codename=c) for a, c in codenames]
+        )
+
+
+post_migrate.connect(_restore_roles, dispatch_uid="tests.ingest.worker.restore_roles")
