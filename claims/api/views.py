@@ -24,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from claims.api import filters, serializers
+from claims.api.history import history_data
 from claims.api.linked_data import claim_review, stance_annotation
 from claims.api.pagination import IdCursorPagination
 from claims.api.permissions import RolePermissions
@@ -208,7 +209,8 @@ class ClaimViewSet(
                 since=options.get("since"),
                 group_by=options["group_by"],
             )
-            response = Response(serializers.HistorySerializer(timeline).data, headers=headers)
+            # history_data renders what HistorySerializer documents, much faster.
+            response = Response(history_data(timeline), headers=headers)
         # Clients may keep the answer but must ask again (cheaply, with If-None-Match).
         patch_cache_control(response, private=True, no_cache=True)
         return response
