@@ -47,7 +47,7 @@ def stored_article(db):
 @pytest.fixture
 def worker(tmp_path, web):
     """Starts real Celery workers (subprocesses) on a queue of this test's own."""
-    from tests.ingest.worker import Worker, new_queue_name, purge, route_tasks_to
+    from tests.ingest.worker import Worker, new_queue_name, purge, route_tasks_to, set_routes
 
     queue = new_queue_name()
     previous = route_tasks_to(queue)
@@ -55,6 +55,4 @@ def worker(tmp_path, web):
     yield worker
     worker.stop_all()
     purge(queue)
-    from factcheck.celery import app
-
-    app.conf.task_routes = previous
+    set_routes(previous)

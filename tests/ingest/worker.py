@@ -128,13 +128,17 @@ class Worker:
         raise AssertionError(f"timed out waiting for {what}\n{self.logs()}")
 
 
-def route_tasks_to(queue: str) -> dict:
+def set_routes(routes: dict | None) -> None:
+    # Celery builds its router once; a changed setting needs a new one.
+    app.conf.task_routes = routes
+    app.amqp.flush_routes()
+    app.amqp.router = app.amqp.Router()
+
+
+def route_tasks_to(queue: str) -> dict | None:
     """Send sources.* and claims.* tasks to `queue`; returns the routes to restore."""
     previous = app.conf.task_routes
-    app.conf.task_routes = {
-        "sources.tasks.*": {"queue": queue},
-        "claims.tasks.*": {"queue": queue},
-    }
+    set_routes({"sources.tasks.*": {"queue": queue}, "claims.tasks.*": {"queue": queue}})
     return previous
 
 

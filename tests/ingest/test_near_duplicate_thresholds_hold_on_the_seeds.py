@@ -1,0 +1,75 @@
+"""The dedupe thresholds against the seed corpus (the figures are in the README)."""
+
+import itertools
+
+from sources import dedupe
+from tests.ingest import pages
+
+
+def texts() -> dict[str, str]:
+    return {key: seed.text for key, seed in pages.seeds().items()}
+
+
+def test_no_two_seeds_are_copies_of_each_other():
+    for (a, ta), (b, tb) in itertools.combinations(texts().items(), 2):
+        sim = dedupe.similarity(ta, tb)
+        assert dedupe.copy_kind(sim) is None, (a, b, sim)
+
+
+def test_two_reports_of_one_event_stay_well_below_the_spun_threshold():
+    sim = dedupe.similarity(texts()["000"], texts()["001"])
+    assert 0.05 < sim.jaccard < dedupe.SPUN_MIN_JACCARD / 2
+
+
+def test_a_spun_copy_is_spun():
+    for key, text in texts().items():
+        sim = dedupe.similarity(text, pages.spin(text))
+        assert dedupe.copy_kind(sim) in {"spun", "republished"}, (key, sim)
+    sim = dedupe.similarity(texts()["002"], pages.spin(texts()["002"]))
+    assert dedupe.copy_kind(sim) == "spun"
+
+
+def test_a_trimmed_republished_copy_is_republished():
+    seed = pages.seeds()["003"]
+    trimmed = "\n".join([*seed.paragraphs[:-1], "Source: Reuters. Read more on our site."])
+    assert dedupe.copy_kind(dedupe.similarity(seed.text, trimmed)) == "republished"
+
+
+def test_the_lsh_index_finds_the_copies_and_not_the_other_report():
+    index = dedupe.NearDuplicateIndex()
+    for key, text in texts().items():
+        index.insert(key, dedupe.signature(text))
+    spun = dedupe.signature(pages.spin(texts()["002"]))
+    assert "002" in index.candidates(spun)
+    assert "003" in index.candidates(dedupe.signature(texts()["003"]))
+
+
+def test_a_stored_signature_round_trips():
+    minhash = dedupe.signature(texts()["004"])
+    again = dedupe.signature_from_json(dedupe.signature_to_json(minhash))
+    assert again is not None
+    assert again.jaccard(minhash) == 1.0
+    assert dedupe.signature_from_json({"num_perm": 64}) is None
+
+
+def test_canonical_urls_drop_tracking_and_fragments():
+    assert (
+        dedupe.canonical_url("HTTPS://WWW.Example.com:443/a/b?utm_source=x&id=5&fbclid=1#top")
+        == "https://www.example.com/a/b?id=5"
+    )
+
+
+def test_a_canonical_link_to_another_site_is_not_trusted():
+    assert (
+        dedupe.choose_canonical(
+            fetched_url="https://farm.example/copy", declared="https://apnews.com/article/x"
+        )
+        == "https://farm.example/copy"
+    )
+    assert (
+        dedupe.choose_canonical(
+            fetched_url="https://www.reuters.com/x?utm_source=rss",
+            declared="https://reuters.com/world/x",
+        )
+        == "https://reuters.com/world/x"
+    )

@@ -1,0 +1,55 @@
+"""robots.txt is read (and cached) before fetching; disallowed pages are not fetched."""
+
+import pytest
+
+from sources.fetch import RobotsDisallowedError, fetch
+from sources.models import IngestJob
+from tests.ingest.site import run_task, url_job
+
+pytestmark = pytest.mark.django_db
+
+ROBOTS = b"User-agent: *\nDisallow: /private/\n"
+
+
+def test_a_disallowed_page_is_not_fetched_and_the_job_says_why(web):
+    web.add("/robots.txt", body=ROBOTS, content_type="text/plain")
+    web.add("/private/story", body=b"<html></html>")
+
+    job = run_task(url_job(web.url("/private/story")))
+
+    assert job.status == IngestJob.Status.FAILED
+    assert job.error.startswith("robots.txt of 127.0.0.1 disallows")
+    assert web.seen("/private/story") == []
+
+
+def test_allowed_pages_are_fetched_and_robots_is_read_once(web):
+    web.add("/robots.txt", body=ROBOTS, content_type="text/plain")
+    web.add("/public/a", body=b"<html>a</html>")
+    web.add("/public/b", body=b"<html>b</html>")
+
+    fetch(web.url("/public/a"))
+    fetch(web.url("/public/b"))
+
+    assert len(web.seen("/robots.txt")) == 1
+
+
+def test_rules_for_our_user_agent_apply(web, settings):
+    web.add(
+        "/robots.txt",
+        body=b"User-agent: factcheck-workbench\nDisallow: /\n\nUser-agent: *\nAllow: /\n",
+        content_type="text/plain",
+    )
+    with pytest.raises(RobotsDisallowedError):
+        fetch(web.url("/anything"))
+
+
+def test_an_unreachable_robots_txt_means_try_later(web):
+    web.add("/robots.txt", status=503, content_type="text/plain")
+    web.add("/page", body=b"<html></html>")
+
+    job = run_task(url_job(web.url("/page")))
+
+    assert job.status == IngestJob.Status.FAILED
+    assert "robots.txt of http://127.0.0.1" in job.error
+    assert "gave up after" in job.error  # retried as transient first
+    assert web.seen("/page") == []
