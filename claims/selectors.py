@@ -91,27 +91,37 @@ class HistoryVersion:
 
     stance_count: int
     last_modified: dt.datetime
+    copies: str = ""
 
     @property
     def tag(self) -> str:
-        return f"{self.stance_count}-{self.last_modified.timestamp():.6f}"
+        return f"{self.stance_count}-{self.last_modified.timestamp():.6f}-{self.copies}"
 
 
 def claim_history_version(*, claim: Claim) -> HistoryVersion:
     """One aggregate query over the claim's stances (all statuses: a confirmation or a
-    rejection changes the history) and the sources (a renamed source changes lane names).
+    rejection changes the history), their articles and the sources.
 
-    A deleted stance lowers the count, so it changes the tag too.
+    A deleted stance lowers the count; a renamed source moves the sources' time;
+    articles never change but for dedupe marking one a copy later, which moves
+    the sums of their originals' ids.
     """
-    sql = (
-        "SELECT count(*), max(s.updated_at), (SELECT max(updated_at) FROM sources_source)"
-        " FROM claims_stance s WHERE s.claim_id = %s"
-    )
+    sql = """
+        SELECT count(*), max(s.updated_at), (SELECT max(updated_at) FROM sources_source),
+               count(a.duplicate_of_id), coalesce(sum(a.duplicate_of_id), 0),
+               coalesce(sum(a.original_outlet_id), 0)
+        FROM claims_stance s JOIN sources_article a ON a.id = s.article_id
+        WHERE s.claim_id = %s
+    """
     with connection.cursor() as cursor:
         cursor.execute(sql, [claim.pk])
-        count, stances_at, sources_at = cursor.fetchone()
+        count, stances_at, sources_at, *copies = cursor.fetchone()
     moments = [m for m in (claim.updated_at, stances_at, sources_at) if m is not None]
-    return HistoryVersion(stance_count=count, last_modified=max(moments))
+    return HistoryVersion(
+        stance_count=count,
+        last_modified=max(moments),
+        copies="-".join(str(n) for n in copies),
+    )
 
 
 # --- Sources ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 from django.utils.http import http_date
 
 from claims.models import Stance
+from sources.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,18 @@ def test_a_stale_etag_gets_the_full_history(arms_claim, consumer_client):
 
     assert response.status_code == 200
     assert response.json()["lanes"]
+
+
+def test_an_article_found_to_be_a_copy_later_changes_the_etag(arms_claim, consumer_client):
+    url = f"/api/v1/claims/{arms_claim.slug}/history/"
+    etag = consumer_client.get(url)["ETag"]
+    original, copy = (
+        Stance.objects.filter(claim=arms_claim, stated_on__year=2024)
+        .values_list("article_id", flat=True)
+        .distinct()
+        .order_by("article_id")[:2]
+    )
+
+    Article.objects.filter(pk=copy).update(duplicate_of=original, duplicate_kind="spun")
+
+    assert consumer_client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
