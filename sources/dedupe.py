@@ -15,13 +15,17 @@ A verified candidate is a copy:
 - "spun" when the Jaccard similarity is >= SPUN_MIN_JACCARD without that containment:
   the same story with words swapped for synonyms.
 
-The thresholds come from the seed corpus (figures in the README): different reports of
-one event (seeds 000 and 001, the closest pair) share 10.0% of their 3-shingles (6.3% of
-5-shingles); the most heavily spun copies measured (seed 002 through the synonym table of
-tests/ingest/pages.py, and seed 004 against its own un-spun reconstruction) keep 41-42%.
-SPUN_MIN_JACCARD = 0.2 sits between the two with a factor of two on either side.
-3-word shingles rather than 5: a synonym every fourth or fifth word destroys most 5-word
-shingles but leaves more 3-word ones, which widens that gap.
+The thresholds come from the seed corpus (table in the README): different reports of one
+event (seeds 000 and 001, the closest pair of seeds) share 10.0% of their 3-shingles (6.3%
+of 5-shingles); no other pair of seeds shares more than 5.3%. Spun copies keep 39.5% (seed
+002 through the synonym table of tests/ingest/pages.py, the heaviest spin measured) to
+63.7%, and seed 004, itself spun, keeps 41.5% against its own un-spun reconstruction.
+SPUN_MIN_JACCARD = 0.2 sits between the two groups with a factor of two on either side.
+3-word shingles rather than 5: both separate the groups by about four times (0.100 against
+0.395; 0.063 against 0.226), but the 5-word gap lies at 0.06-0.23, where the MinHash
+estimate's error (about 0.035 at 128 permutations) eats much of it, and a heavier spin
+loses 5-word shingles faster (a swap every fifth word leaves about a third of them, and
+half of the 3-word ones).
 """
 
 from __future__ import annotations
@@ -39,6 +43,13 @@ NUM_PERM = 128
 MINHASH_SEED = 1
 MINHASH_SCHEME = "affine32"  # datasketch 2's default, named so stored signatures say it
 LSH_THRESHOLD = 0.15
+# Candidates whose MinHash estimate is below this are dropped unverified, and at most
+# MAX_VERIFIED of the rest (likeliest first) are compared on their texts. With 128
+# permutations the estimate's standard error near 0.2 is about 0.035: a pair truly at
+# SPUN_MIN_JACCARD is kept with two standard errors to spare, and the copies measured on
+# the seeds (0.4 and up) with ten.
+VERIFY_MIN_ESTIMATE = 0.13
+MAX_VERIFIED = 8
 SPUN_MIN_JACCARD = 0.2
 REPUBLISHED_MIN_CONTAINMENT = 0.8
 # Texts with fewer shingles than this (a few sentences) are only matched exactly:
@@ -142,30 +153,41 @@ def copy_kind(sim: Similarity) -> str | None:
 
 
 class NearDuplicateIndex:
-    """MinHash LSH over article ids; candidates still need verifying with `similarity`."""
+    """MinHash LSH over article ids; candidates still need verifying with `similarity`.
+
+    The LSH bands (64 bands of 2 rows at this threshold) let through many pairs far below
+    it; the signatures kept here weed those out by their estimated Jaccard before any text
+    is compared, so verification costs a handful of shingle sets per article.
+    """
 
     def __init__(self) -> None:
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        self._keys: set[Any] = set()
+        self._signatures: dict[Any, MinHash] = {}
 
     def __contains__(self, key: Any) -> bool:
-        return key in self._keys
+        return key in self._signatures
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._signatures)
 
     def insert(self, key: Any, minhash: MinHash) -> None:
-        if key not in self._keys:
+        if key not in self._signatures:
             self._lsh.insert(key, minhash)
-            self._keys.add(key)
+            self._signatures[key] = minhash
 
     def remove(self, key: Any) -> None:
-        if key in self._keys:
+        if self._signatures.pop(key, None) is not None:
             self._lsh.remove(key)
-            self._keys.discard(key)
 
     def candidates(self, minhash: MinHash) -> list[Any]:
-        return list(self._lsh.query(minhash))
+        """Keys whose estimated Jaccard is at least VERIFY_MIN_ESTIMATE, likeliest first."""
+        scored = []
+        for key in self._lsh.query(minhash):
+            estimate = minhash.jaccard(self._signatures[key])
+            if estimate >= VERIFY_MIN_ESTIMATE:
+                scored.append((estimate, key))
+        scored.sort(key=lambda pair: pair[0], reverse=True)
+        return [key for _, key in scored[:MAX_VERIFIED]]
 
 
 # Wire services whose dateline credit ("SEOUL, South Korea (AP) —") marks a story as theirs.

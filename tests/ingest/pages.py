@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import json
 import random
 import re
@@ -396,14 +397,28 @@ def atom_feed(title: str, link: str, items: list[FeedItem]) -> bytes:
     ).encode()
 
 
-def generated_pages(count: int, *, seed: int = 7) -> list[tuple[str, str]]:
-    """`count` (url, html) pages for the bench: the seeds, their copies and new mixtures.
+def _markov(rng: random.Random, words: list[str], length: int) -> str:
+    """Text in the seeds' vocabulary that repeats none of their sentences (order-1 chain)."""
+    follows: dict[str, list[str]] = {}
+    for a, b in itertools.pairwise(words):
+        follows.setdefault(a, []).append(b)
+    word = rng.choice(words)
+    out = [word]
+    for _ in range(length - 1):
+        word = rng.choice(follows.get(word) or words)
+        out.append(word)
+    return " ".join(out)
 
-    Roughly a fifth are republished or spun copies of an earlier page, so dedupe has
-    real work; the rest are new stories stitched from shuffled seed paragraphs.
+
+def generated_pages(count: int, *, seed: int = 7) -> list[tuple[str, str]]:
+    """`count` (url, html) pages for the bench: new stories and copies of earlier ones.
+
+    New stories are order-1 Markov text over the seeds' words (distinct stories, the
+    seeds' vocabulary); about a tenth of the pages republish an earlier story on another
+    site and a tenth spin one with the synonym table.
     """
     rng = random.Random(seed)
-    pool = [p for s in seeds().values() for p in s.paragraphs]
+    words = " ".join(s.text for s in seeds().values()).split()
     furniture = [f for s in seeds().values() for f in s.furniture] + FARM_FURNITURE
     pages: list[tuple[str, str]] = []
     made: list[tuple[str, list[str]]] = []
@@ -420,7 +435,9 @@ def generated_pages(count: int, *, seed: int = 7) -> list[tuple[str, str]]:
             title, paras = spin(title), [spin(p) for p in paras]
             style = "newsroom"
         else:
-            paras = rng.sample(pool, k=rng.randint(5, 9))
+            paras = [
+                _markov(rng, words, rng.randint(40, 90)) + "." for _ in range(rng.randint(5, 9))
+            ]
             title = f"Story {n}: " + " ".join(paras[0].split()[:8])
             made.append((title, paras))
             style = rng.choice(["newsroom", "farm"])

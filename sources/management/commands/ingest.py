@@ -134,7 +134,7 @@ class Command(BaseCommand):
     def _text_file(self, path: Path, body: bytes) -> None:
         text = decode_html(body)
         title = self.options["title"] or text.strip().split("\n", 1)[0][:200]
-        fields = {
+        fields: dict[str, Any] = {
             "text": text,
             "title": title,
             "published_on": self._date(),
