@@ -12,11 +12,13 @@ from celery.utils.time import get_exponential_backoff_interval
 
 logger = logging.getLogger(__name__)
 
-# Transient failures (timeouts, 5xx, 429) are retried this many times, 15 s, 30 s, 60 s...
-# apart (with jitter, at most 10 minutes); then the job is marked failed with the reason.
+# Transient failures (timeouts, 5xx, 429) are retried this many times, up to 15 s, 30 s,
+# 60 s... apart (full jitter); then the job is marked failed with the reason. The longest
+# countdown stays under the broker's visibility timeout (600 s): on Redis a task waiting
+# for its countdown longer than that would be handed out a second time.
 INGEST_MAX_RETRIES = 4
 RETRY_BACKOFF_FACTOR = 15
-RETRY_BACKOFF_MAX = 600
+RETRY_BACKOFF_MAX = 300
 
 
 @shared_task(bind=True, acks_late=True, max_retries=INGEST_MAX_RETRIES)

@@ -1,5 +1,6 @@
 """A small gzip body that inflates to 200 MB: decompression stops at the cap."""
 
+import gzip
 import zlib
 from functools import cache
 
@@ -46,3 +47,14 @@ def test_the_job_fails_with_the_reason(bomb_url, stored_article):
     assert job.status == IngestJob.Status.FAILED
     assert "exceeds the 5,242,880-byte limit" in job.error
     assert Article.objects.filter(pk=stored_article.pk).exists()
+
+
+def test_an_ordinary_gzip_page_is_decoded(web):
+    page = b"<html><body><p>" + b"Kim met Shoigu. " * 500 + b"</p></body></html>"
+    url = web.add(
+        "/gz",
+        body=gzip.compress(page),
+        content_type="text/html",
+        headers={"Content-Encoding": "gzip"},
+    )
+    assert fetch(url).content == page
