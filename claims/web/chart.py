@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Position
@@ -35,12 +35,17 @@ MARK_Y = 38  # centre line of the marks within a lane
 CALLOUT_Y = 16
 AXIS_HEIGHT = 44
 MARK_R = 6
-# Marks closer than this (in viewBox units) are drawn as one group.
+# Marks closer than this (in viewBox units) are drawn as one group...
 CLUSTER_PX = 9
+# ...and in a lane too crowded to show every mark (more than about one per 12 units),
+# groups are wider, so they become a few numbered marks instead of a smear.
+CROWDED_LANE = 60
+CROWDED_CLUSTER_PX = 28
 # A group of at most this many marks is stacked; a bigger one becomes an aggregate mark.
 STACK_MAX = 3
 STACK_STEP = 12
 CHAR_WIDTH = 6.1  # average width of a character at the callout font size, for collisions
+CALLOUTS_PER_LANE = 4
 
 POSITIONS = [p.value for p in Position]
 POSITION_LABELS = {p.value: p.label for p in Position}
@@ -48,7 +53,7 @@ POSITION_LABELS = {p.value: p.label for p in Position}
 
 def _attrs(attrs: dict[str, object]) -> str:
     return "".join(
-        f' {name.rstrip("_").replace("_", "-")}="{escape(value)}"'
+        f' {name.rstrip("_").replace("_", "-")}="{_text(value)}"'
         for name, value in attrs.items()
         if value is not None and value is not False
     )
@@ -60,7 +65,9 @@ def _el(tag: str, children: Iterable[str] = (), **attrs: object) -> str:
 
 
 def _text(value: object) -> str:
-    return str(escape(value))
+    # The standard library's escape (what django.utils.html.escape calls) without the
+    # lazy-string wrapper, which costs more than the escaping over thousands of marks.
+    return html.escape(str(value), quote=True)
 
 
 def glyph(position: str, x: float, y: float, r: float = MARK_R) -> str:
@@ -150,12 +157,14 @@ def ticks_for(scale: Scale) -> list[Tick]:
     ticks = []
     day = scale.start
     index = 0
+    # The first tick names its year too, unless a January comes too soon after it.
+    first_year = px_per_month * (13 - day.month) >= 44
     while day <= scale.end:
         if day.month == 1:
             ticks.append(Tick(scale.x(day), "", True, f"{day:%Y}"))
         elif index == 0 or (tick_every and (day.month - 1) % tick_every == 0):
             labelled = label_every and (day.month - 1) % label_every == 0
-            year = f"{day:%Y}" if index == 0 else ""
+            year = f"{day:%Y}" if index == 0 and first_year else ""
             ticks.append(Tick(scale.x(day), f"{day:%b}" if labelled else "", False, year))
         day = _add_months(day, 1)
         index += 1
@@ -166,10 +175,23 @@ def ticks_for(scale: Scale) -> list[Tick]:
 class Group:
     stances: list[TimelineStance] = field(default_factory=list)
     xs: list[float] = field(default_factory=list)
+    centre: float | None = None  # where an aggregate mark goes (default: the mean x)
 
 
 def _groups(lane: Lane, scale: Scale) -> list[Group]:
     groups: list[Group] = []
+    if len(lane.stances) > CROWDED_LANE:
+        # Fixed bins, so the numbered marks sit side by side and never overlap.
+        bins: dict[int, Group] = {}
+        for stance in lane.stances:
+            x = scale.x_of(stance)
+            group = bins.setdefault(int((x - PLOT_LEFT) // CROWDED_CLUSTER_PX), Group())
+            group.stances.append(stance)
+            group.xs.append(x)
+        for number, group in sorted(bins.items()):
+            group.centre = PLOT_LEFT + (number + 0.5) * CROWDED_CLUSTER_PX
+            groups.append(group)
+        return groups
     for stance in lane.stances:
         x = scale.x_of(stance)
         if groups and x - groups[-1].xs[0] < CLUSTER_PX:
@@ -184,10 +206,20 @@ def stance_label(stance: TimelineStance, lane: Lane) -> str:
     who = stance.speaker.name
     if stance.speaker.pk != lane.source.pk:
         who = f"{who} ({lane.source.name})"
-    outlet = stance.article.outlet or "unknown outlet"
+    outlet = _outlet_line(stance)
     when = format_date(stance.stated_on, stance.stated_on_precision)
     via = f", {stance.attributed_via}" if stance.attributed_via else ""
     return f"{who} {stance.position_label}, {when}, {outlet}{via}: “{stance.quote_exact}”"
+
+
+def _outlet_line(stance: TimelineStance) -> str:
+    """The outlet, and for a copy whose story is someone else's, whose: "Reuters", "X (copy of AP)"."""
+    article = stance.article
+    outlet = article.outlet or "unknown outlet"
+    original = article.original.outlet if article.original else article.original_outlet
+    if article.duplicate_kind and original and original != outlet:
+        return f"{outlet} ({article.duplicate_kind} copy of {original})"
+    return outlet
 
 
 def change_label(change: PositionChange) -> str:
@@ -257,7 +289,8 @@ def render_chart(
         viewBox=f"0 0 {WIDTH} {height}",
         class_="timeline-lanes",
         role="group",
-        aria_label=f"Timeline: {len(timeline.lanes)} sources, {len(timeline.stances)} statements",
+        aria_label=f"Timeline: {len(timeline.lanes)} sources, "
+        f"{sum(len(lane.stances) for lane in timeline.lanes)} statements",
         preserveAspectRatio="xMinYMin meet",
     )
     return Chart(
@@ -298,11 +331,14 @@ def _lane(
     top = index * LANE_HEIGHT
     y = top + MARK_Y
     parts: list[str] = [_label(lane, top)]
-    # Bands: the position held from one statement to the next, the last one to today's edge.
-    xs = [scale.x_of(s) for s in lane.stances]
-    for i, stance in enumerate(lane.stances):
-        x_from = xs[i]
-        x_to = xs[i + 1] if i + 1 < len(xs) else PLOT_RIGHT
+    # Bands: the position held from one statement to the next change (the last one to the
+    # right edge); one rectangle per run of the same position.
+    runs: list[tuple[str, float]] = []
+    for stance in lane.stances:
+        if not runs or runs[-1][0] != stance.position:
+            runs.append((stance.position, scale.x_of(stance)))
+    for i, (position, x_from) in enumerate(runs):
+        x_to = runs[i + 1][1] if i + 1 < len(runs) else PLOT_RIGHT
         if x_to - x_from < 0.5:
             continue
         parts.append(
@@ -312,36 +348,39 @@ def _lane(
                 y=f"{y - 5:.1f}",
                 width=f"{x_to - x_from:.1f}",
                 height="10",
-                fill=f"url(#band-{stance.position})",
-                class_=f"band band-{stance.position}",
+                fill=f"url(#band-{position})",
+                class_=f"band band-{position}",
             )
         )
-    # Month/year precision: a whisker over the period the date stands for.
-    for stance in lane.stances:
-        if stance.stated_on_precision != "day":
-            first, last = _period(stance)
-            parts.append(
-                _el(
-                    "line",
-                    x1=f"{scale.x(first):.1f}",
-                    x2=f"{scale.x(last):.1f}",
-                    y1=f"{y + 11:.1f}",
-                    y2=f"{y + 11:.1f}",
-                    class_="whisker",
-                )
-            )
     parts.extend(_callouts(lane, scale, top))
     marks = aggregates = 0
+    # In a crowded lane any cluster becomes a numbered mark: stacks there read as noise.
+    stack_max = 1 if len(lane.stances) > CROWDED_LANE else STACK_MAX
     for group in _groups(lane, scale):
-        if len(group.stances) <= STACK_MAX:
+        if len(group.stances) <= stack_max:
             offset = (len(group.stances) - 1) * STACK_STEP / 2
             for n, (stance, x) in enumerate(zip(group.stances, group.xs, strict=True)):
+                if stance.stated_on_precision != "day":
+                    parts.append(_whisker(stance, scale, y))
                 parts.append(_mark(stance, lane, x, y - offset + n * STACK_STEP, stance_href))
                 marks += 1
         else:
             parts.append(_aggregate(group, lane, y, group_href))
             aggregates += 1
     return _el("g", parts, class_="lane", data_source=lane.source.pk), marks, aggregates
+
+
+def _whisker(stance: TimelineStance, scale: Scale, y: float) -> str:
+    """Under a mark dated to the month or year: a line over the period the date stands for."""
+    first, last = _period(stance)
+    return _el(
+        "line",
+        x1=f"{scale.x(first):.1f}",
+        x2=f"{scale.x(last):.1f}",
+        y1=f"{y + 11:.1f}",
+        y2=f"{y + 11:.1f}",
+        class_="whisker",
+    )
 
 
 def _label(lane: Lane, top: int) -> str:
@@ -375,11 +414,17 @@ def _label(lane: Lane, top: int) -> str:
 
 
 def _callouts(lane: Lane, scale: Scale, top: int) -> list[str]:
-    """Change labels above the marks, latest first, skipping any that would overlap one drawn."""
+    """Change labels above the marks, latest first, skipping any that would overlap one drawn.
+
+    At most CALLOUTS_PER_LANE: in a lane that changes all the time the labels would
+    be a wall of text; the list under the chart names every change.
+    """
     taken: list[tuple[float, float]] = []
-    parts = []
+    parts: list[str] = []
     by_id = {s.id: s for s in lane.stances}
     for change in sorted(lane.changes, key=lambda c: c.on, reverse=True):
+        if len(parts) >= CALLOUTS_PER_LANE:
+            break
         stance = by_id.get(change.stance_id)
         if stance is None:
             continue
@@ -427,6 +472,8 @@ def _mark(
     y: float,
     stance_href: Callable[[TimelineStance], str],
 ) -> str:
+    # The <title> child names the link for assistive technology and shows on hover; the
+    # data-* attributes feed the detail card timeline.js shows on focus.
     label = stance_label(stance, lane)
     return _el(
         "a",
@@ -434,12 +481,11 @@ def _mark(
         href=stance_href(stance),
         tabindex="0",
         class_=f"mark mark-{stance.position}",
-        aria_label=label,
         data_stance=stance.id,
         data_speaker=stance.speaker.name,
         data_position=stance.position_label,
         data_date=format_date(stance.stated_on, stance.stated_on_precision),
-        data_outlet=stance.article.outlet,
+        data_outlet=_outlet_line(stance),
         data_title=stance.article.title,
         data_via=stance.attributed_via,
         data_quote=stance.quote_exact,
@@ -452,14 +498,14 @@ def _aggregate(
     counts = Counter(s.position for s in group.stances)
     main = counts.most_common(1)[0][0]
     first, last = group.stances[0].stated_on, group.stances[-1].stated_on
-    x = sum(group.xs) / len(group.xs)
+    x = group.centre if group.centre is not None else sum(group.xs) / len(group.xs)
     summary = ", ".join(f"{counts[p]} {POSITION_LABELS[p]}" for p in POSITIONS if counts.get(p))
     label = (
         f"{lane.source.name}: {len(group.stances)} statements, {first.isoformat()} to "
         f"{last.isoformat()}: {summary}. Open them in the table."
     )
     count = str(len(group.stances))
-    width = 14 + len(count) * 6.5
+    width = 12 + len(count) * 6
     return _el(
         "a",
         [
@@ -485,7 +531,6 @@ def _aggregate(
         href=group_href(lane, first, last),
         tabindex="0",
         class_=f"mark mark-aggregate mark-{main}",
-        aria_label=label,
         data_speaker=lane.source.name,
         data_position=summary,
         data_date=f"{first.isoformat()} to {last.isoformat()}",

@@ -43,23 +43,31 @@ class StanceFileForm(forms.Form):
 
     claim = forms.ModelChoiceField(queryset=Claim.objects.none(), empty_label="Choose a claim…")
     source = SourceField(
-        help_text="A name or an alias: Washington, Pyongyang, the Kremlin…",
-        widget=forms.TextInput(attrs={"list": "source-options", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={
+                "list": "source-options",
+                "autocomplete": "off",
+                "placeholder": "A name or alias: Washington, Pyongyang…",
+            }
+        ),
     )
-    position = forms.ChoiceField(choices=Position.choices)
-    stated_on = forms.DateField(widget=_date_widget, help_text="When the source said it.")
+    position = forms.ChoiceField(choices=Position.choices, widget=forms.RadioSelect)
+    stated_on = forms.DateField(widget=_date_widget, label="Said on")
     stated_on_precision = forms.ChoiceField(
         choices=DatePrecision.choices, initial=DatePrecision.DAY, label="Date precision"
     )
     attributed_via = forms.CharField(
-        required=False, max_length=300, label="Reported through", help_text="e.g. “KCNA said”."
+        required=False,
+        max_length=300,
+        label="Reported through",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. KCNA said"}),
     )
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     # strip=False: the quote is compared character for character with the article text.
     quote_exact = forms.CharField(
         strip=False,
         label="Quote",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Select a passage in the text, or paste it here exactly as it reads.",
     )
     quote_prefix = forms.CharField(strip=False, required=False, widget=forms.HiddenInput)

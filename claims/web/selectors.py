@@ -30,7 +30,9 @@ def review_queue() -> QuerySet[Stance]:
     """Suggested stances, oldest first, with what a reviewer needs joined in (one query)."""
     return (
         Stance.objects.filter(status=ReviewStatus.SUGGESTED)
-        .select_related("claim", "source__parent", "article__outlet", "attributed_via_source")
+        .select_related(
+            "claim", "source__parent", "article__outlet", "attributed_via_source", "created_by"
+        )
         .defer("article__html", "article__minhash", "article__search_vector")
         .order_by("created_at", "id")
     )

@@ -67,6 +67,15 @@ def _article_href(request: HttpRequest, stance: TimelineStance) -> str:
 def home(request: HttpRequest) -> HttpResponse:
     claims = selectors.claims_for_home()
     timelines = claims_timelines(claims=claims)
+    # Active claims first; among them, the ones sources spoke about last, then the busiest.
+    claims.sort(
+        key=lambda c: (
+            c.status != Claim.Status.ACTIVE,
+            -((timelines[c.pk].date_range or (dt.date.min, dt.date.min))[1].toordinal()),
+            -len(timelines[c.pk].stances),
+            c.text,
+        )
+    )
     changes = sorted(
         ((claim, change) for claim in claims for change in timelines[claim.pk].changes),
         key=lambda pair: (pair[1].on, pair[1].stance_id),
@@ -245,7 +254,6 @@ def article_stance_create(request: HttpRequest, pk: int) -> HttpResponse:
             quote_start=anchor.start,
             attributed_via=data["attributed_via"],
             note=data["note"],
-            evidence={"filed_from": "selection", "by": request.user.get_username()},
             created_by=request.user,
         )
     except ValidationError as exc:
@@ -335,7 +343,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             {
                 "stance": stance,
                 "passage": passage(stance.article.text, stance.quote_start, stance.quote_end),
-                "evidence": sorted((stance.evidence or {}).items()),
+                "evidence": [
+                    (key.replace("_", " "), value)
+                    for key, value in sorted((stance.evidence or {}).items())
+                ],
                 "lane": lane,
                 "edit_form": StanceEditForm(
                     initial=StanceEditForm.initial_for(stance), auto_id=f"edit-{stance.pk}-%s"
@@ -367,7 +378,9 @@ def _stance_or_404(pk: int) -> Stance:
 
 
 def _summary(stance: Stance) -> str:
-    return f"{stance.source.name} {stance.get_position_display()} on “{stance.claim.text}”"
+    return (
+        f"{stance.source.name} {stance.get_position_display()} on \u201c{stance.claim.text}\u201d"
+    )
 
 
 @require_POST
@@ -384,7 +397,7 @@ def stance_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
             stance=stance, reviewer=request.user, version=form.cleaned_data["version"]
         )
     except StaleStanceError as exc:
-        messages.error(request, f"Not confirmed. {exc}")
+        messages.error(request, f"Not confirmed: {_summary(stance)}. {exc}")
         return redirect(back)
     messages.success(request, f"Confirmed: {_summary(stance)}.")
     return redirect(back)
@@ -407,7 +420,7 @@ def stance_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
             note=form.cleaned_data["note"],
         )
     except StaleStanceError as exc:
-        messages.error(request, f"Not rejected. {exc}")
+        messages.error(request, f"Not rejected: {_summary(stance)}. {exc}")
         return redirect(back)
     messages.success(request, f"Rejected: {_summary(stance)}.")
     return redirect(back)

@@ -39,6 +39,13 @@
     form.elements.quote_suffix.value = stored.slice(end, end + CONTEXT).join("");
     if (where) where.textContent = "Selected " + codePoints(exact) + " characters at " + start + "\u2013" + end + " of the stored text.";
     if (panel) panel.classList.add("has-selection");
+    // Keep the chosen passage visibly marked while the reviewer fills in the form.
+    if (window.CSS && CSS.highlights && window.Highlight) {
+      var kept = document.createRange();
+      kept.setStart(range.startContainer, range.startOffset);
+      kept.setEnd(range.endContainer, range.endOffset);
+      CSS.highlights.set("pending-quote", new Highlight(kept));
+    }
   }
 
   var pending = null;
@@ -54,6 +61,7 @@
       form.elements[name].value = "";
     });
     if (where) where.textContent = "The server will look for this text in the article.";
+    if (window.CSS && CSS.highlights) CSS.highlights.delete("pending-quote");
   });
 
   // Source picker: names and aliases that resemble what is typed (trigram search on the server).

@@ -54,14 +54,19 @@ def arms_claim(demo) -> Claim:
 
 @pytest.fixture
 def busy_claim(db) -> Callable[..., Claim]:
-    """A claim with ``stances`` confirmed stances spread over ``sources`` sources and three years.
+    """A claim with ``stances`` confirmed stances spread over ``sources`` sources and ``days`` days.
 
     Sources get a parent every third one (lanes group speakers); stances
     rotate through positions, so lanes change position often.
     """
 
     def make(
-        *, stances: int = 30, sources: int = 5, articles: int = 4, suggested: int = 0
+        *,
+        stances: int = 30,
+        sources: int = 5,
+        articles: int = 4,
+        suggested: int = 0,
+        days: int = 1096,
     ) -> Claim:
         claim = ClaimFactory(text="Busy claim with many statements", slug=f"busy-{stances}")
         sentences = [f"{SENTENCE[:-1]} ({n})." for n in range(stances + suggested)]
@@ -82,7 +87,7 @@ def busy_claim(db) -> Callable[..., Claim]:
                     article=docs[n % articles],
                     position=POSITIONS[(n // sources) % 4],
                     stated_on=dt.date(2022, 1, 1)
-                    + dt.timedelta(days=(n * 1096) // max(stances, 1)),
+                    + dt.timedelta(days=(n * days) // max(stances, 1)),
                     quote_exact=exact,
                     quote_start=start,
                     quote_end=start + len(exact),
@@ -133,9 +138,16 @@ def planted(db) -> dict[str, object]:
 # --- the browser -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Headless Debian Chromium driven by Playwright; skipped loudly without it, failed when required."""
+@pytest.fixture
+def browser(transactional_db) -> Iterator[object]:
+    """Headless Debian Chromium driven by Playwright; skipped loudly without it, failed when required.
+
+    Function-scoped, and set up after the database: while Playwright's sync API
+    runs, its event loop counts as running in this thread, so Django hands the
+    test a separate connection (asgiref keeps DB handles per async context).
+    The database set-up and the flush after the test must happen outside it,
+    on the connection pytest-django manages, or serialized_rollback is lost.
+    """
     if not os.path.exists(CHROMIUM):
         reason = (
             f"NO BROWSER: {CHROMIUM} is missing, so the end-to-end web tests did not run "
@@ -144,15 +156,19 @@ def browser() -> Iterator[object]:
         if os.environ.get("FACTCHECK_REQUIRE_BROWSER") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-    # around it are synchronous and safe.
+    # The ORM calls the tests make while the browser runs are synchronous and safe.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            # The connections opened inside Playwright's context; the test's own is untouched.
+            connections.close_all()
 
 
 @pytest.fixture
@@ -168,3 +184,48 @@ def screenshot() -> Callable[[object, str], Path]:
 
 def article_by_outlet(name: str) -> Article:
     return Article.objects.get(outlet__name=name)
+
+
+def log_in(page, live_server, username: str, password: str) -> None:
+    """Log in through the login form, as a person would."""
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def select_text_with_the_mouse(page, text: str) -> None:
+    """Drag the mouse from the first to the last character of ``text`` in the article text."""
+    box = page.evaluate(
+        """(wanted) => {
+            const root = document.getElementById("article-text");
+            const at = root.textContent.indexOf(wanted);
+            if (at < 0) throw new Error("text not on the page: " + wanted);
+            const locate = (index) => {
+                const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                let node, seen = 0;
+                while ((node = walker.nextNode())) {
+                    if (seen + node.data.length > index) return [node, index - seen];
+                    seen += node.data.length;
+                }
+            };
+            const [first, firstAt] = locate(at);
+            const [last, lastAt] = locate(at + wanted.length - 1);
+            first.parentElement.scrollIntoView({block: "center"});
+            const range = document.createRange();
+            range.setStart(first, firstAt);
+            range.setEnd(first, firstAt + 1);
+            const a = range.getClientRects()[0];
+            range.setStart(last, lastAt);
+            range.setEnd(last, lastAt + 1);
+            const rects = range.getClientRects();
+            const b = rects[rects.length - 1];
+            return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
+        }""",
+        text,
+    )
+    page.mouse.move(box["x1"], box["y1"])
+    page.mouse.down()
+    page.mouse.move(box["x2"], box["y2"], steps=8)
+    page.mouse.up()

@@ -54,7 +54,8 @@ def test_a_second_reviewers_stale_confirm_is_refused_with_a_clear_message(
         reverse("stance-confirm", args=[kirby.pk]), {"version": loaded}, follow=True
     )
     text = second.content.decode()
-    assert "Not confirmed. This stance was changed by reviewer since you opened it" in text
+    assert "Not confirmed: John Kirby hedges on" in text
+    assert "This stance was changed by reviewer since you opened it" in text
     assert "(it is now rejected)" in text
     kirby.refresh_from_db()
     assert (kirby.status, kirby.reviewed_by) == ("rejected", reviewer)
