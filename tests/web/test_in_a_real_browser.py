@@ -15,7 +15,7 @@ import pytest
 from claims.models import Claim, Stance
 from sources.models import Article
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UserFactory
-from tests.web.conftest import ARMS, SCREENSHOTS, log_in, select_text_with_the_mouse
+from tests.web.browser import ARMS, SCREENSHOTS, log_in, select_text_with_the_mouse
 
 # Playwright's sync API keeps an event loop in this thread; the ORM calls around it are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -138,6 +138,12 @@ def test_a_reviewer_files_a_selected_sentence_confirms_it_and_sees_it_on_the_tim
     page.keyboard.press("j")
     page.keyboard.press("j")
     assert item.evaluate("node => node === document.activeElement")
+    page.keyboard.press("e")  # the edit form opens in place, focused; Escape closes it
+    editor = item.locator("[data-edit]")
+    assert editor.is_visible()
+    assert editor.locator("[name=source]").evaluate("node => node === document.activeElement")
+    page.keyboard.press("Escape")
+    assert editor.is_hidden()
     page.keyboard.press("c")
     page.wait_for_load_state()
     assert "Confirmed: Kim Jong Un hedges" in page.locator(".messages").inner_text()

@@ -81,6 +81,9 @@ def test_rejecting_keeps_the_reviewers_note(client_for, reviewer, arms_claim):
 
 def test_editing_a_suggestion_corrects_and_confirms_it(client_for, reviewer, arms_claim):
     kirby = Stance.objects.get(source__name="John Kirby")
+    form = client_for(reviewer).get(reverse("stance-edit", args=[kirby.pk])).content.decode()
+    assert f'name="version" value="{kirby.version}"' in form
+    assert 'value="John Kirby"' in form
     response = client_for(reviewer).post(
         reverse("stance-edit", args=[kirby.pk]),
         {
