@@ -17,6 +17,7 @@ import random
 import statistics
 import sys
 import time
+import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -51,7 +52,9 @@ def sentence(n: int) -> str:
 
 def build(stances: int, sources: int, seed: int = 7) -> Claim:
     rng = random.Random(seed)
-    outlets = [Outlet.objects.create(name=f"Bench outlet {n}") for n in range(10)]
+    # Names unique to this run, so the bench never collides with rows already there.
+    tag = uuid.uuid4().hex[:8]
+    outlets = [Outlet.objects.create(name=f"Bench outlet {n} {tag}") for n in range(10)]
     articles = []
     for n in range(ARTICLES):
         parts = [sentence(n * SENTENCES_PER_ARTICLE + k) for k in range(SENTENCES_PER_ARTICLE)]
@@ -61,8 +64,8 @@ def build(stances: int, sources: int, seed: int = 7) -> Claim:
             offsets.append((at, part))
             at += len(part) + 1
         article = Article.objects.create(
-            url=f"https://bench.example/{n}",
-            canonical_url=f"https://bench.example/{n}",
+            url=f"https://bench.example/{tag}/{n}",
+            canonical_url=f"https://bench.example/{tag}/{n}",
             outlet=outlets[n % len(outlets)],
             title=f"Bench story {n}",
             text=text,
@@ -72,12 +75,12 @@ def build(stances: int, sources: int, seed: int = 7) -> Claim:
     people = []
     for n in range(sources):
         source = Source.objects.create(
-            name=f"Bench source {n:02d}", slug=f"bench-{n}", kind="government"
+            name=f"Bench source {n:02d} {tag}", slug=f"bench-{n}-{tag}", kind="government"
         )
-        SourceAlias.objects.create(source=source, alias=f"bench alias {n}")
+        SourceAlias.objects.create(source=source, alias=f"bench alias {n} {tag}")
         people.append(source)
     claim = Claim.objects.create(
-        text="Bench claim with thousands of statements", slug="bench-claim"
+        text="Bench claim with thousands of statements", slug=f"bench-claim-{tag}"
     )
     # Each source holds a position for a while and now and then changes it, as sources do:
     # positions are given in date order, with a small chance of a change at each statement.
@@ -143,7 +146,7 @@ def main() -> int:
         began = time.perf_counter()
         claim = build(args.stances, args.sources)
         built = time.perf_counter() - began
-        user = User.objects.create_user("bench-reader", password="bench-only-password")
+        user = User.objects.create_user(f"bench-reader-{claim.slug}", password="bench-only-pw")
         user.groups.add(Group.objects.get(name="Reviewers"))
         client = Client()
         client.force_login(user)
