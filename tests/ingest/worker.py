@@ -7,7 +7,6 @@ Tests that use it are transactional: the worker only sees committed rows.
 
 from __future__ import annotations
 
-import importlib
 import os
 import signal
 import subprocess
@@ -20,7 +19,6 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.db import connection
-from django.db.models.signals import post_migrate
 
 from factcheck.celery import app
 
@@ -149,29 +147,3 @@ def purge(queue: str) -> None:
 
 def new_queue_name() -> str:
     return f"ingest-test-{uuid.uuid4().hex[:8]}"
-
-
-def _restore_roles(sender, **kwargs) -> None:
-    """After a transactional test's flush, put back the role groups (a data migration's rows).
-
-    Later tests in the run (their fixtures make editors and reviewers) need them.
-    """
-    if getattr(sender, "label", "") != "claims":
-        return
-    from django.contrib.auth.models import Group, Permission
-
-    roles = importlib.import_module("claims.migrations.0003_groups").ROLES
-    for role, app_models in roles.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        codenames = [
-            (app_label, f"{action}_{model}")
-            for app_label, models in app_models.items()
-            for model, actions in models.items()
-            for action in actions.split()
-        ]
-        group.permissions.set(
-            [Permission.objects.get(content_type__app_label=a, codename=c) for a, c in codenames]
-        )
-
-
-post_migrate.connect(_restore_roles, dispatch_uid="tests.ingest.worker.restore_roles")

@@ -143,7 +143,7 @@ def browser(transactional_db) -> Iterator[object]:
     runs, its event loop counts as running in this thread, so Django hands the
     test a separate connection (asgiref keeps DB handles per async context).
     The database set-up and the flush after the test must happen outside it,
-    on the connection pytest-django manages, or serialized_rollback is lost.
+    on the connection pytest-django manages.
     """
     if not os.path.exists(CHROMIUM):
         reason = (

@@ -22,9 +22,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [
     pytest.mark.browser,
-    # live_server runs in another thread: data must be committed; serialized_rollback puts
-    # back the groups of the data migration that a transactional flush removes.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # live_server runs in another thread: data must be committed. The role groups a
+    # transactional flush removes come back on post_migrate (claims.roles.roles_ensure).
+    pytest.mark.django_db(transaction=True),
 ]
 
 KIM = (
