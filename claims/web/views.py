@@ -383,47 +383,42 @@ def _summary(stance: Stance) -> str:
     )
 
 
-@require_POST
-@actor_view(REVIEW_PERMISSION)
-def stance_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
+def _review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Confirm or reject with the version the reviewer loaded; a stale one is refused, not applied."""
     stance = _stance_or_404(pk)
     form = ReviewForm(request.POST)
     back = _next_url(request, reverse("review-queue"))
     if not form.is_valid():
         messages.error(request, "This form is missing the stance version; reload the page.")
         return redirect(back)
+    version = form.cleaned_data["version"]
     try:
-        stance = stance_confirm(
-            stance=stance, reviewer=request.user, version=form.cleaned_data["version"]
-        )
+        if action == "confirm":
+            stance = stance_confirm(stance=stance, reviewer=request.user, version=version)
+        else:
+            stance = stance_reject(
+                stance=stance,
+                reviewer=request.user,
+                version=version,
+                note=form.cleaned_data["note"],
+            )
     except StaleStanceError as exc:
-        messages.error(request, f"Not confirmed: {_summary(stance)}. {exc}")
+        messages.error(request, f"Not {action}ed: {_summary(stance)}. {exc}")
         return redirect(back)
-    messages.success(request, f"Confirmed: {_summary(stance)}.")
+    messages.success(request, f"{action.capitalize()}ed: {_summary(stance)}.")
     return redirect(back)
+
+
+@require_POST
+@actor_view(REVIEW_PERMISSION)
+def stance_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review(request, pk, "confirm")
 
 
 @require_POST
 @actor_view(REVIEW_PERMISSION)
 def stance_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
-    stance = _stance_or_404(pk)
-    form = ReviewForm(request.POST)
-    back = _next_url(request, reverse("review-queue"))
-    if not form.is_valid():
-        messages.error(request, "This form is missing the stance version; reload the page.")
-        return redirect(back)
-    try:
-        stance = stance_reject(
-            stance=stance,
-            reviewer=request.user,
-            version=form.cleaned_data["version"],
-            note=form.cleaned_data["note"],
-        )
-    except StaleStanceError as exc:
-        messages.error(request, f"Not rejected: {_summary(stance)}. {exc}")
-        return redirect(back)
-    messages.success(request, f"Rejected: {_summary(stance)}.")
-    return redirect(back)
+    return _review(request, pk, "reject")
 
 
 @require_http_methods(["GET", "POST"])
