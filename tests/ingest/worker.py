@@ -15,29 +15,13 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote
 
 from django.conf import settings
-from django.db import connection
 
 from factcheck.celery import app
+from tests.workers import worker_database_url
 
 BASE_DIR = Path(settings.BASE_DIR)
-
-
-def test_database_url() -> str:
-    """DATABASE_URL of the test database (a unix-socket host for the embedded PostgreSQL)."""
-    d = connection.settings_dict
-    options = d.get("OPTIONS") or {}
-    host = d.get("HOST") or options.get("host") or ""
-    port = d.get("PORT") or options.get("port") or ""
-    user = quote(d.get("USER") or "", safe="")
-    password = d.get("PASSWORD") or ""
-    auth = f"{user}:{quote(password, safe='')}@" if password else f"{user}@"
-    netloc = quote(host, safe="") if host.startswith("/") else host
-    if port:
-        netloc += f":{port}"
-    return f"postgresql://{auth}{netloc}/{quote(d['NAME'], safe='')}"
 
 
 class Worker:
@@ -50,7 +34,7 @@ class Worker:
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
         env.update(
-            DATABASE_URL=test_database_url(),
+            DATABASE_URL=worker_database_url(),
             CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
             CELERY_VISIBILITY_TIMEOUT=str(self.visibility_timeout),
             SECRET_KEY=settings.SECRET_KEY,

@@ -13,38 +13,26 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from claims.demo import data as demo_data
 from claims.management.commands.load_demo import main_text
 from claims.web.selectors import review_queue
 from sources.models import IngestJob
 from sources.services import ingest_text_submit
+from tests.workers import worker_database_url
 
 # How long the worker may take to ingest and suggest (it usually needs a few seconds).
 WAIT_SECONDS = 90
-
-
-def database_url_of_the_test_database() -> str:
-    """A DATABASE_URL for the test database (the host may be a unix socket directory)."""
-    db = connection.settings_dict
-    auth = quote(db["USER"] or "", safe="")
-    if db.get("PASSWORD"):
-        auth += ":" + quote(db["PASSWORD"], safe="")
-    host = quote(db["HOST"] or "", safe="")
-    port = f":{db['PORT']}" if db.get("PORT") else ""
-    return f"postgresql://{auth}{'@' if auth else ''}{host}{port}/{quote(db['NAME'], safe='')}"
 
 
 @pytest.fixture
 def worker(transactional_db) -> Iterator[subprocess.Popen]:
     env = {
         **os.environ,
-        "DATABASE_URL": database_url_of_the_test_database(),
+        "DATABASE_URL": worker_database_url(),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "SECRET_KEY": settings.SECRET_KEY,
         "CELERY_TASK_ALWAYS_EAGER": "0",
