@@ -98,10 +98,14 @@ def main() -> int:
             children.append(subprocess.Popen(argv, cwd=BASE_DIR, env=env, start_new_session=True))
         _wait_for_port(port, children[0])
 
-        token = subprocess.run(
+        # "Generated token <key> for user consumer"
+        answer = subprocess.run(
             [sys.executable, "manage.py", "drf_create_token", "consumer"],
             cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False,
-        ).stdout.strip().rsplit(" ", 1)[-1]  # fmt: skip
+        ).stdout.split()  # fmt: skip
+        token = (
+            answer[2] if len(answer) > 2 else "(run: python manage.py drf_create_token consumer)"
+        )
         lines = [
             "",
             f"  factcheck is running at http://127.0.0.1:{port}/",

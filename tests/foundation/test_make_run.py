@@ -91,6 +91,11 @@ def test_make_run_serves_the_admin_to_the_demo_editor_and_ctrl_c_stops_everythin
         banner = "".join(wait_for_line(proc, "Ctrl-C stops everything", timeout=300))
         assert f"http://127.0.0.1:{port}/" in banner
         assert "editor" in banner and "reviewer" in banner and "consumer" in banner
+        token = re.search(r"API token of 'consumer': (\w+)", banner).group(1)
+        assert len(token) == 40
+        api = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/claims/")
+        api.add_header("Authorization", f"Token {token}")
+        assert b"north-korea-arms-to-russia" in urllib.request.urlopen(api, timeout=30).read()
 
         page = admin_login(port, "editor", "editor-demo-2025")
         assert "Site administration" in page
