@@ -80,14 +80,6 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def top_level(self) -> Source:
-        """The outermost source this one speaks for (the timeline lane it belongs to)."""
-        node, seen = self, {self.pk}
-        while node.parent_id is not None and node.parent_id not in seen:
-            seen.add(node.parent_id)
-            node = node.parent  # type: ignore[assignment]
-        return node
-
     def clean(self) -> None:
         if self.parent_id is not None and self.pk is not None:
             node = self.parent

@@ -132,7 +132,3 @@ def article_index(limit: int = 100) -> list[Article]:
         )
         .order_by("-created_at", "-id")[:limit]
     )
-
-
-def active_claims() -> list[Claim]:
-    return list(Claim.objects.filter(status=Claim.Status.ACTIVE).order_by("text"))
