@@ -46,27 +46,51 @@ class TimeLimitExceeded(ExtractionError):
     pass
 
 
+# After the limit fires, how soon it fires again if the first interruption was swallowed.
+REFIRE_SECONDS = 0.05
+
+
 @contextlib.contextmanager
 def hard_time_limit(seconds: float, what: str) -> Iterator[None]:
     """Interrupt the block after `seconds` (SIGALRM; main thread only).
 
     Celery's prefork workers and the management command run tasks on their main thread, so
     the limit holds there; elsewhere the task's own time limit is the backstop.
+
+    An exception raised by a signal handler can be lost: it may land in a gc callback or a
+    __del__ (where Python only reports it as unraisable) or in library code that catches
+    Exception. So once the limit has passed the handler keeps firing every REFIRE_SECONDS
+    until the exception leaves the block, and a block that still ends normally after the
+    limit fired is reported as stopped all the same.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
+    message = f"{what} took longer than {seconds:g} s and was stopped"
+    armed = True
+    fired = False
+
     def expire(signum: int, frame: FrameType | None) -> None:
-        raise TimeLimitExceeded(f"{what} took longer than {seconds:g} s and was stopped")
+        nonlocal fired
+        if not armed:
+            return
+        fired = True
+        signal.setitimer(signal.ITIMER_REAL, REFIRE_SECONDS)
+        raise TimeLimitExceeded(message)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
+        # First statement: a plain store runs no signal handler before it (CPython checks for
+        # pending signals only on calls and backward jumps), so nothing fires past this line.
+        armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if fired:
+        raise TimeLimitExceeded(message)
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)

@@ -1,5 +1,7 @@
 """A document that takes too long is stopped by the hard limit, with a readable reason."""
 
+import time
+
 import pytest
 
 from sources import extract
@@ -13,6 +15,31 @@ def test_the_limit_interrupts_a_runaway_block():
         hard_time_limit(0.05, "spinning"),
     ):
         while True:
+            pass
+
+
+def test_the_limit_fires_again_when_the_first_interruption_is_swallowed():
+    # Library code that catches Exception, or a gc callback, can swallow the first one.
+    swallowed = ran_to_the_end = False
+    with pytest.raises(TimeLimitExceeded), hard_time_limit(0.05, "stubborn"):
+        try:
+            while True:
+                pass
+        except TimeLimitExceeded:
+            swallowed = True
+        give_up = time.monotonic() + 30
+        while time.monotonic() < give_up:
+            pass
+        ran_to_the_end = True
+    assert swallowed
+    assert not ran_to_the_end
+
+
+def test_a_block_that_ends_after_a_swallowed_interruption_is_reported_stopped():
+    with pytest.raises(TimeLimitExceeded, match="quick"), hard_time_limit(0.01, "quick"):
+        try:
+            time.sleep(1)
+        except TimeLimitExceeded:
             pass
 
 

@@ -37,6 +37,7 @@ class Worker:
             DATABASE_URL=worker_database_url(),
             CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
             CELERY_VISIBILITY_TIMEOUT=str(self.visibility_timeout),
+            CELERY_UNACKED_RESTORE_INTERVAL="1",
             SECRET_KEY=settings.SECRET_KEY,
             DJANGO_SETTINGS_MODULE="factcheck.settings",
             FACTCHECK_FETCH_ALLOW_LOOPBACK="1",
