@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -29,6 +30,17 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_int(name: str, default: int) -> int:
     value = os.environ.get(name)
     return int(value) if value else default
+
+
+def cache_url_beside(broker_url: str) -> str:
+    """The broker's Redis server, the next database: redis://h:6379/0 -> redis://h:6379/1."""
+    parts = urlsplit(broker_url)
+    if parts.scheme in {"redis", "rediss"}:
+        db = int(parts.path.strip("/") or 0)
+        return urlunsplit(parts._replace(path=f"/{(db + 1) % 16}"))
+    if parts.scheme == "redis+socket":  # the embedded Redis (kombu's name for a unix socket)
+        return f"unix://{parts.path}?db=1"
+    return "locmem://"
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -172,6 +184,22 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "poll-due-feeds": {"task": "sources.tasks.feeds_poll_due", "schedule": 60.0},
 }
 
+# --- Cache ----------------------------------------------------------------------
+# Shared by every web and worker process: API throttle counters, robots.txt answers and the
+# per-host fetch slots (sources/throttle.py). Default: the broker's Redis server, the next
+# database, so clearing the cache never empties the task queues. locmem:// keeps it per process.
+CACHE_URL = env_str("CACHE_URL") or cache_url_beside(CELERY_BROKER_URL)
+if CACHE_URL.startswith("locmem://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "factcheck",
+        }
+    }
+
 # --- REST API -------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -212,7 +240,6 @@ SPECTACULAR_SETTINGS = {
 # The admin's event list shows the user and URL the middleware recorded.
 PGHISTORY_ADMIN_MODEL = "pghistory.MiddlewareEvents"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Workbench ------------------------------------------------------------------
 # Read-only claim pages for anonymous readers (the rest always needs a login).

@@ -25,11 +25,10 @@ import ipaddress
 import logging
 import socket
 import ssl
-import threading
 import time
 import urllib.robotparser
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -38,6 +37,8 @@ import httpcore
 import httpx
 from django.conf import settings
 from django.core.cache import cache
+
+from sources.throttle import host_throttle
 
 logger = logging.getLogger(__name__)
 
@@ -234,37 +235,6 @@ class CheckedTransport(httpx.HTTPTransport):
         )
 
 
-# --- politeness --------------------------------------------------------------
-
-
-class HostThrottle:
-    """Spaces requests to one host at least `delay` seconds apart (per process)."""
-
-    def __init__(
-        self,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self._clock = clock
-        self._sleep = sleep
-        self._next: dict[str, float] = {}
-        self._lock = threading.Lock()
-
-    def wait(self, host: str, delay: float) -> float:
-        """Sleep until this host may be asked again; returns the seconds slept."""
-        with self._lock:
-            now = self._clock()
-            start = max(now, self._next.get(host, now))
-            self._next[host] = start + delay
-        pause = start - now
-        if pause > 0:
-            self._sleep(pause)
-        return pause
-
-
-throttle = HostThrottle()
-
-
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
@@ -437,7 +407,8 @@ def _fetch_once(
                 crawl_delay = rules.crawl_delay(settings.FACTCHECK_USER_AGENT)
                 if crawl_delay:
                     delay = max(delay, min(float(crawl_delay), MAX_CRAWL_DELAY))
-            throttle.wait(host, delay)
+            if delay > 0:
+                host_throttle().wait(host, delay)
             if time.monotonic() > deadline:
                 raise TransientFetchError(
                     "the fetch took longer than the total time limit", url=url

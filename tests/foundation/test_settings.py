@@ -38,3 +38,17 @@ def test_it_starts_with_a_secret_key_and_debug_off():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django.db.backends.postgresql", "False"]
+
+
+def test_the_cache_sits_beside_the_broker_in_the_next_database():
+    from factcheck.settings import cache_url_beside
+
+    assert cache_url_beside("redis://redis:6379/0") == "redis://redis:6379/1"
+    assert (
+        cache_url_beside("rediss://:pw@redis.example:6380/3") == "rediss://:pw@redis.example:6380/4"
+    )
+    assert cache_url_beside("redis://127.0.0.1:6379") == "redis://127.0.0.1:6379/1"
+    assert cache_url_beside("redis+socket:///srv/var/redis.socket") == (
+        "unix:///srv/var/redis.socket?db=1"
+    )
+    assert cache_url_beside("amqp://guest@127.0.0.1//") == "locmem://"

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 from django.core.cache import cache
 
-from sources import fetch as fetch_module
 from tests.ingest.site import Handler, QuietServer, Web
 
 
@@ -29,8 +28,7 @@ def web(_web_server: Web, settings) -> Iterator[Web]:
     """The local web, empty, with the fetcher allowed onto loopback and no politeness pause."""
     settings.FACTCHECK_FETCH_ALLOW_LOOPBACK = True
     settings.FACTCHECK_FETCH_HOST_DELAY = 0
-    cache.clear()  # robots.txt answers
-    fetch_module.throttle = fetch_module.HostThrottle()
+    cache.clear()  # robots.txt answers, per-host slots
     _web_server.reset()
     yield _web_server
     _web_server.reset()

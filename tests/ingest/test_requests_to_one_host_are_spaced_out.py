@@ -1,6 +1,14 @@
-"""The per-host pause: a second request to a host waits; another host does not."""
+"""The per-host pause: a second request to a host waits; another host does not.
 
-from sources.fetch import HostThrottle
+Workers are separate processes, so the pause is kept in Redis, where every worker sees it.
+"""
+
+import uuid
+
+import redis
+from django.conf import settings
+
+from sources.throttle import HostThrottle, RedisHostThrottle, host_throttle
 
 
 class Clock:
@@ -34,3 +42,26 @@ def test_a_host_asked_after_the_delay_does_not_wait():
     clock.now += 5
     assert throttle.wait("news.example", 2.0) == 0
     assert clock.slept == []
+
+
+def test_two_workers_share_one_pause_per_host_through_redis():
+    # Two throttles on two connections stand for two worker processes.
+    slept: list[float] = []
+    first, second = (
+        RedisHostThrottle(redis.Redis.from_url(settings.CACHE_URL), sleep=slept.append)
+        for _ in range(2)
+    )
+    host = f"{uuid.uuid4().hex}.example"
+
+    assert first.wait(host, 60.0) == 0
+    # The second worker is given the slot a minute after the first one's (less the moments
+    # that passed between the two calls), the third the one after that.
+    assert 59 < second.wait(host, 60.0) <= 60
+    assert 119 < first.wait(host, 60.0) <= 120
+    assert second.wait(f"other-{host}", 60.0) == 0
+    assert len(slept) == 2
+
+
+def test_the_fetcher_uses_the_shared_throttle_when_the_cache_is_redis():
+    assert settings.CACHE_URL.startswith(("redis://", "unix://"))
+    assert isinstance(host_throttle(), RedisHostThrottle)
