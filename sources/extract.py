@@ -138,17 +138,31 @@ def decode_html(body: bytes, declared: str | None = None) -> str:
     return body.decode("utf-8", "replace")
 
 
+# Each round strips tags and decodes one level of entities. Real text is escaped once or
+# twice (a feed's HTML inside XML); more rounds than this means someone is escaping on purpose.
+MAX_UNESCAPE_ROUNDS = 8
+_TAG_OR_ENTITY_CHARS = re.compile(r"[<>&]")
+
+
 def plain_text(fragment: str) -> str:
     """Text with every tag removed (script and style with their content), entities decoded.
 
-    Repeated until stable, so text that was escaped twice cannot come out as a live tag.
+    Stripping and decoding are repeated until the text no longer changes, so markup escaped
+    any number of times cannot come out as a live tag: a stable text is one nh3 finds no tag
+    in. Text still changing after MAX_UNESCAPE_ROUNDS was escaped on purpose: it loses its
+    angle brackets, so no tag can form, and its ampersands, so no entity left in it can
+    decode into a bracket for a reader who unescapes it once more. The price: literal
+    markup written as text ("the &lt;script&gt; element") is dropped too, as we cannot
+    tell it from an escaped tag.
     """
     text = fragment
-    for _ in range(3):
+    for _ in range(MAX_UNESCAPE_ROUNDS):
         cleaned = html_lib.unescape(nh3.clean(text, tags=set()))
         if cleaned == text:
             break
         text = cleaned
+    else:
+        text = _TAG_OR_ENTITY_CHARS.sub("", text)
     return " ".join(text.split())
 
 
