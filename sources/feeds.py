@@ -41,8 +41,11 @@ MAX_RETRY_AFTER = 7 * 24 * 3600
 
 _PROLOG_LIMIT = 64 * 1024
 # <!ENTITY name "...&other;...">: an entity built from entities, the billion-laughs shape.
+# The value runs to the closing quote of its own kind: a single-quoted value may hold a
+# double quote before the reference (and the other way round).
 _NESTED_ENTITY = re.compile(
-    rb"<!ENTITY\s+(?:%\s*)?[^\s>]+\s+([\"'])[^\"']*&[^;\s]+;", re.IGNORECASE
+    rb"""<!ENTITY\s+(?:%\s*)?[^\s>]+\s+(?:"[^"]*&[^;\s"]+;|'[^']*&[^;\s']+;)""",
+    re.IGNORECASE,
 )
 
 

@@ -47,3 +47,27 @@ def test_polling_a_billion_laughs_feed_leaves_the_reason_on_the_feed(web, stored
     assert feed.consecutive_failures == 1
     assert "entity expansion" in feed.last_error
     assert Article.objects.filter(pk=stored_article.pk).exists()
+
+
+def laughs_quoted(open_quote: bytes, inner: bytes) -> bytes:
+    """The laughs with each value in `open_quote`, holding the other quote before its refs."""
+    q = open_quote
+    levels = b"".join(
+        b" <!ENTITY lol%d %s%s%s%s>\n" % (n, q, inner, b"&lol%d;" % (n - 1) * 10, q)
+        for n in range(2, 10)
+    )
+    return (
+        b'<?xml version="1.0"?>\n<!DOCTYPE rss [\n <!ENTITY lol1 "lol">\n'
+        + levels
+        + b']>\n<rss version="2.0"><channel><title>&lol9;</title></channel></rss>'
+    )
+
+
+def test_a_single_quoted_value_holding_a_double_quote_is_refused():
+    with pytest.raises(FeedParseError, match="entity expansion"):
+        feed_parse(laughs_quoted(b"'", b'say "'))
+
+
+def test_a_double_quoted_value_holding_a_single_quote_is_refused():
+    with pytest.raises(FeedParseError, match="entity expansion"):
+        feed_parse(laughs_quoted(b'"', b"it's "))
