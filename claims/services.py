@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Concat, Length
 from django.utils import timezone
 
 from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
-from sources.models import Article, Source
+from sources.models import Article, Source, SourceAlias, normalize_alias
 
 # W3C TextQuoteSelector context: enough characters to re-find a quote that
 # occurs more than once, short enough to read.
@@ -175,6 +177,10 @@ def _review(
 
     One UPDATE ... WHERE version = %s: two reviewers acting on the same
     stance cannot overwrite each other, the second one gets StaleStanceError.
+    Raises Stance.DoesNotExist when the stance was deleted meanwhile, and
+    ValidationError on ``source`` when the change would record the same
+    evidence twice (stance_unique_evidence). Runs in a savepoint, so a refused
+    change leaves the caller's transaction usable.
     """
     now = timezone.now()
     fields = {
@@ -185,8 +191,21 @@ def _review(
         "updated_at": now,
         "version": F("version") + 1,
     }
-    updated = Stance.objects.filter(pk=stance.pk, version=version).update(**fields)
-    fresh = Stance.objects.select_related("reviewed_by").get(pk=stance.pk)
+    try:
+        with transaction.atomic():
+            updated = Stance.objects.filter(pk=stance.pk, version=version).update(**fields)
+    except IntegrityError as exc:
+        if "stance_unique_evidence" not in str(exc):
+            raise
+        source = changes.get("source") or stance.source
+        raise ValidationError(
+            {"source": f"{source} already has this quote recorded on this claim."}
+        ) from exc
+    fresh = Stance.objects.select_related("reviewed_by").filter(pk=stance.pk).first()
+    if fresh is None:
+        raise Stance.DoesNotExist(
+            f"Stance {stance.pk} was deleted since it was loaded; there is nothing to review."
+        )
     if not updated:
         raise StaleStanceError(fresh)
     return fresh
@@ -229,12 +248,23 @@ EDITABLE_FIELDS = {
 def stance_edit_and_confirm(
     *, stance: Stance, reviewer: Any, version: int | None = None, **changes: Any
 ) -> Stance:
-    """A reviewer corrects a suggestion (source, position, date…) and confirms it in one step."""
+    """A reviewer corrects a suggestion (source, position, date…) and confirms it in one step.
+
+    ``attributed_via_source`` follows ``attributed_via``: unless the caller
+    sets it, a changed "reported through" is resolved again from its words
+    (cleared when it names no known source), and a relay that is now the
+    speaker itself is dropped. ``stance`` must be the version the reviewer
+    saw; StaleStanceError otherwise (see _review).
+    """
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise ValidationError(f"These fields cannot be edited here: {', '.join(sorted(unknown))}.")
     if "position" in changes and changes["position"] not in Position.values:
         raise ValidationError({"position": f"'{changes['position']}' is not a position."})
+    if "attributed_via_source" not in changes:
+        relay = _relay_after_edit(stance=stance, changes=changes)
+        if relay != stance.attributed_via_source_id:
+            changes["attributed_via_source"] = relay
     return _review(
         stance=stance,
         reviewer=reviewer,
@@ -242,3 +272,39 @@ def stance_edit_and_confirm(
         status=ReviewStatus.CONFIRMED,
         changes=changes,
     )
+
+
+def _relay_after_edit(*, stance: Stance, changes: dict[str, Any]) -> int | None:
+    """The id of the relaying source once ``changes`` are applied."""
+    via = changes.get("attributed_via", stance.attributed_via)
+    speaker = changes["source"].pk if changes.get("source") else stance.source_id
+    relay = stance.attributed_via_source_id
+    if via != stance.attributed_via:
+        found = relay_source_resolve(via)
+        relay = found.pk if found is not None else None
+    # A source does not relay its own words.
+    return None if relay == speaker else relay
+
+
+def relay_source_resolve(text: str) -> Source | None:
+    """The source a "reported through" phrase names: "KCNA said" -> KCNA, or None.
+
+    The longest alias found as whole words in the phrase wins. An alias
+    written in capitals ("US", "DPRK") must be in capitals in the phrase too,
+    so "he told us" names nobody.
+    """
+    phrase = normalize_alias(text or "")
+    if not phrase:
+        return None
+    padded = Value(f" {phrase} ", output_field=CharField())
+    candidates = (
+        SourceAlias.objects.alias(phrase=padded)
+        .filter(phrase__contains=Concat(Value(" "), F("normalized"), Value(" ")))
+        .select_related("source")
+        .order_by(Length("normalized").desc(), "pk")
+    )
+    for alias in candidates:
+        if alias.alias.isupper() and not re.search(rf"\b{re.escape(alias.alias)}\b", text):
+            continue
+        return alias.source
+    return None

@@ -377,6 +377,9 @@ def _stance_or_404(pk: int) -> Stance:
     return get_object_or_404(Stance.objects.select_related("claim", "source"), pk=pk)
 
 
+GONE = "Somebody deleted this stance since you opened it; there is nothing left to review."
+
+
 def _summary(stance: Stance) -> str:
     return (
         f"{stance.source.name} {stance.get_position_display()} on \u201c{stance.claim.text}\u201d"
@@ -404,6 +407,9 @@ def _review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             )
     except StaleStanceError as exc:
         messages.error(request, f"Not {action}ed: {_summary(stance)}. {exc}")
+        return redirect(back)
+    except Stance.DoesNotExist:
+        messages.error(request, f"Not {action}ed: {_summary(stance)}. {GONE}")
         return redirect(back)
     messages.success(request, f"{action.capitalize()}ed: {_summary(stance)}.")
     return redirect(back)
@@ -449,6 +455,9 @@ def stance_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
                 form = StanceEditForm(data)
                 form.is_valid()
                 status = 409
+            except Stance.DoesNotExist:
+                messages.error(request, f"Not saved: {_summary(stance)}. {GONE}")
+                return redirect(back)
             except ValidationError as exc:
                 form.add_error(None, exc)
                 status = 400
