@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from claims.models import Stance
 from claims.timeline import claim_timeline
+from sources.models import Source
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +149,27 @@ def test_an_edit_naming_an_unknown_source_suggests_close_ones(client_for, review
     assert "No source is called “Pyongyan”. Did you mean North Korea" in response.content.decode()
     kirby.refresh_from_db()
     assert kirby.status == "suggested"
+
+
+def test_clearing_reported_through_in_an_edit_clears_the_relaying_source(
+    client_for, reviewer, arms_claim
+):
+    kirby = Stance.objects.get(source__name="John Kirby")
+    kcna = Source.objects.get(name="KCNA")
+    Stance.objects.filter(pk=kirby.pk).update(
+        attributed_via="KCNA said", attributed_via_source=kcna
+    )
+    response = client_for(reviewer).post(
+        reverse("stance-edit", args=[kirby.pk]),
+        {
+            "version": kirby.version,
+            "source": "John Kirby",
+            "position": "hedges",
+            "stated_on": "2023-07-26",
+            "stated_on_precision": "day",
+            "attributed_via": "",
+        },
+    )
+    assert response.status_code == 302
+    kirby.refresh_from_db()
+    assert (kirby.attributed_via, kirby.attributed_via_source) == ("", None)
