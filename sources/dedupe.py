@@ -73,15 +73,39 @@ def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
 
+def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL with a host: the only kind a page may make us store.
+
+    courlan normalises javascript:, data: and other schemes as readily as http(s), and a
+    stored URL ends up as a link in the admin, the web UI and the API.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        return parts.scheme in {"http", "https"} and bool(parts.hostname)
+    except ValueError:  # "http://[oops": not a URL at all
+        return False
+
+
 def choose_canonical(*, fetched_url: str, declared: str) -> str:
     """The page's own canonical link if it stays on the fetched site, else the fetched URL.
 
     A page may name any URL as canonical; trusting one on another site would let a
     content farm claim a wire service's story (or hide a copy behind the original's URL).
     """
-    if declared.startswith(("http://", "https://")) and _host(declared) == _host(fetched_url):
+    if is_web_url(declared) and _host(declared) == _host(fetched_url):
         return canonical_url(declared)
     return canonical_url(fetched_url)
+
+
+def original_url(*, fetched_url: str, declared: str) -> str:
+    """Where a page says its story came from (a canonical link to another site), or "".
+
+    Only http(s): anything else a page declares is dropped, not stored.
+    """
+    if not is_web_url(declared) or _host(declared) == _host(fetched_url):
+        return ""
+    declared = canonical_url(declared)
+    return declared if is_web_url(declared) else ""
 
 
 def words(text: str) -> list[str]:

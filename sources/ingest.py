@@ -315,7 +315,6 @@ def _draft_from_url(job: IngestJob) -> ArticleDraft | Article:
     page = decode_html(response.content, response.charset)
     extracted = extract_page(page, url=response.url)
     canonical = dedupe.choose_canonical(fetched_url=response.url, declared=extracted.canonical_url)
-    declared = dedupe.canonical_url(extracted.canonical_url) if extracted.canonical_url else ""
     return ArticleDraft(
         url=response.url,
         canonical_url=canonical,
@@ -329,7 +328,9 @@ def _draft_from_url(job: IngestJob) -> ArticleDraft | Article:
         feed_id=job.feed_id,
         origin=origin,
         # A canonical link to another site names where the story came from.
-        original_url=declared if declared and declared != canonical else "",
+        original_url=dedupe.original_url(
+            fetched_url=response.url, declared=extracted.canonical_url
+        ),
     )
 
 
