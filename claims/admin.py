@@ -24,6 +24,10 @@ def _stamp_user(request: HttpRequest, form: Any, stance: Stance) -> None:
         stance.reviewed_by = request.user  # type: ignore[assignment]
 
 
+def _count(n: int) -> str:
+    return f"{n} stance" if n == 1 else f"{n} stances"
+
+
 class TagFilter(admin.SimpleListFilter):
     title = "tag"
     parameter_name = "tag"
@@ -216,14 +220,36 @@ class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def _review(self, request: HttpRequest, queryset: QuerySet, service: Any, done: str) -> None:
-        changed, stale = 0, []
-        for stance in queryset:
+        """Review the selected stances that still wait for review; say which were skipped and why.
+
+        A stance somebody confirmed or rejected after the list was loaded is
+        left alone: the bulk action reviews suggestions, it does not overturn
+        another reviewer's decision (the stance page does that, deliberately).
+        Each review carries the version read here, so one changed between this
+        read and its write is reported as stale, not overwritten.
+        """
+        changed, skipped, stale = 0, [], []
+        for stance in queryset.select_related("source", "reviewed_by"):
+            if stance.status != ReviewStatus.SUGGESTED:
+                who = f" by {stance.reviewed_by}" if stance.reviewed_by else ""
+                skipped.append(f"{stance} (already {stance.get_status_display().lower()}{who})")
+                continue
             try:
-                service(stance=stance, reviewer=request.user)
+                service(stance=stance, reviewer=request.user, version=stance.version)
                 changed += 1
             except StaleStanceError as exc:
-                stale.append(str(exc))
-        self.message_user(request, f"{changed} stances {done}.", messages.SUCCESS)
+                stale.append(f"{stance}: {exc}")
+            except Stance.DoesNotExist as exc:
+                stale.append(f"{stance}: {exc}")
+        self.message_user(request, f"{_count(changed)} {done}.", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                f"{_count(len(skipped))} skipped, no longer waiting for review: "
+                + "; ".join(skipped)
+                + ".",
+                messages.WARNING,
+            )
         for message in stale:
             self.message_user(request, message, messages.WARNING)
 
