@@ -1,4 +1,8 @@
-"""Measure the suggester against a labelled set (tests/suggest/data/evaluation.json).
+"""Measure the suggester against the labelled sets in tests/suggest/data/.
+
+``evaluation.json`` holds the seed articles and sentences written in their
+style while the rules were built; ``heldout.json`` holds wire-style sentences
+written before the rules were measured on them (the independent check).
 
 Each document is stored as an article, run through ``article_suggest`` (the
 real pipeline: database matching, attribution, saving), and every suggested
@@ -21,7 +25,10 @@ from claims.models import Claim, ClaimStatus, Position, Stance
 from claims.suggest.service import article_suggest
 from sources.models import Article, Source, SourceAlias, normalize_alias
 
-DEFAULT_SET = Path(__file__).resolve().parents[2] / "tests" / "suggest" / "data" / "evaluation.json"
+DATA = Path(__file__).resolve().parents[2] / "tests" / "suggest" / "data"
+DEFAULT_SET = DATA / "evaluation.json"
+HELDOUT_SET = DATA / "heldout.json"
+SETS = {"existing": DEFAULT_SET, "held-out": HELDOUT_SET}
 
 Label = tuple[str, int, str, str, str]  # document, sentence, claim slug, source name, position
 
@@ -55,6 +62,23 @@ class Report:
                 f"{position or 'overall':<12}{p:>10.2f}{r:>8.2f}{hits:>7}{predicted:>11}{gold:>10}"
             )
         return "\n".join(lines)
+
+    def merged(self, other: Report) -> Report:
+        """Both reports as one (their document ids differ)."""
+        return Report(
+            sentences=self.sentences + other.sentences,
+            labelled=self.labelled + other.labelled,
+            gold=self.gold | other.gold,
+            predicted=self.predicted | other.predicted,
+            dates_checked=self.dates_checked + other.dates_checked,
+            dates_right=self.dates_right + other.dates_right,
+            date_errors=self.date_errors + other.date_errors,
+        )
+
+    @property
+    def date_accuracy(self) -> float:
+        """Share of right suggestions with a labelled date whose date and precision agree."""
+        return self.dates_right / self.dates_checked if self.dates_checked else 1.0
 
     def errors(self) -> list[str]:
         missed = [f"missed   {g}" for g in sorted(self.gold - self.predicted)]
@@ -145,3 +169,10 @@ def evaluation_run(data: dict) -> Report:
 
 def positions_counted(report: Report) -> Counter[str]:
     return Counter(g[4] for g in report.gold)
+
+
+def evaluation_reports() -> dict[str, Report]:
+    """The report of each set (existing, held-out) and of both together ("combined")."""
+    reports = {name: evaluation_run(evaluation_load(path)) for name, path in SETS.items()}
+    reports["combined"] = reports["existing"].merged(reports["held-out"])
+    return reports
