@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 
 from sources import dedupe
@@ -263,19 +264,54 @@ def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
 
+def _domain(outlet: Outlet) -> str:
+    return (outlet.domain or "").strip().lower().removeprefix("www.")
+
+
+def _serves(outlet: Outlet, host: str) -> bool:
+    domain = _domain(outlet)
+    return bool(domain) and (host == domain or host.endswith("." + domain))
+
+
+def _host_domains(host: str) -> list[str]:
+    """The domains an outlet serving this host may be filed under, most specific first."""
+    labels = host.split(".")
+    if len(labels) < 3 or host.replace(".", "").isdigit():
+        return [host]
+    return [".".join(labels[i:]) for i in range(len(labels) - 1)]
+
+
 def _outlet_for(job: IngestJob, sitename: str, url: str) -> Outlet | None:
+    """The outlet of a fetched page: the job's or feed's, else the one that owns its host.
+
+    A page names its site (og:site_name) as it likes, so the name never picks an outlet:
+    the host does. The name only christens a new outlet for a host we do not know, and
+    if another domain's outlet has that name already the new one says whose it is ("The
+    Hill (evil.example)"), so a page cannot pass as The Hill or as a wire service.
+    """
     if job.outlet_id:
         return job.outlet
     if job.feed_id and job.feed and job.feed.outlet_id:
         return job.feed.outlet
     host = _host(url)
-    if sitename:
-        outlet, _ = Outlet.objects.get_or_create(name=sitename[:200], defaults={"domain": host})
-        return outlet
-    known = Outlet.objects.filter(domain__iexact=host).first()
-    if known is None and host:
-        known, _ = Outlet.objects.get_or_create(name=host[:200], defaults={"domain": host})
-    return known
+    if not host:
+        return None
+    domains = _host_domains(host)
+    known = [
+        outlet
+        for outlet in Outlet.objects.annotate(_domain=Lower(Trim("domain"))).filter(
+            _domain__in=domains + [f"www.{d}" for d in domains]
+        )
+        if _serves(outlet, host)
+    ]
+    if known:
+        return max(known, key=lambda o: (len(_domain(o)), -o.pk))
+    name = sitename.strip()[:200] or host[:200]
+    for candidate in (name, f"{name[: 196 - len(host)]} ({host})", host[:200]):
+        outlet, created = Outlet.objects.get_or_create(name=candidate, defaults={"domain": host})
+        if created or _serves(outlet, host):
+            return outlet
+    return None
 
 
 def _already_stored(url: str) -> Article | None:
