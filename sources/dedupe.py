@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import courlan
 from datasketch import MinHash, MinHashLSH
@@ -67,6 +67,35 @@ def canonical_url(url: str) -> str:
     except ValueError:
         normalized = url
     return normalized.split("#", 1)[0]
+
+
+def url_variants(canonical: str) -> list[str]:
+    """The canonical URL and its spellings under the other scheme and with or without www.
+
+    Sites answer one page at http and https, with and without www; courlan keeps those
+    apart (they may differ in principle), so we look for all four before storing a page.
+    The canonical URL itself comes first.
+    """
+    try:
+        parts = urlsplit(canonical)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return [canonical]
+    if parts.scheme not in {"http", "https"} or not host:
+        return [canonical]
+    bare = host.removeprefix("www.")
+    is_ip = bare.replace(".", "").isdigit() or ":" in bare
+    hosts = [host] if is_ip else [host, bare if host != bare else f"www.{bare}"]
+    suffix = f":{port}" if port is not None else ""
+    variants = [canonical]
+    for scheme in (parts.scheme, "https" if parts.scheme == "http" else "http"):
+        for name in hosts:
+            netloc = f"[{name}]{suffix}" if ":" in name else f"{name}{suffix}"
+            spelled = urlunsplit(parts._replace(scheme=scheme, netloc=netloc))
+            if spelled not in variants:
+                variants.append(spelled)
+    return variants
 
 
 def _host(url: str) -> str:

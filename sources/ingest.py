@@ -167,6 +167,14 @@ def _adopt_as_original(article: Article, match: Match) -> None:
         )
 
 
+def _stored_under(canonical: str) -> Article | None:
+    """The article stored under this canonical URL or its http/https, www/no-www spelling."""
+    variants = dedupe.url_variants(canonical)
+    found = list(Article.objects.filter(canonical_url__in=variants))
+    found.sort(key=lambda article: (variants.index(article.canonical_url or ""), article.pk))
+    return found[0] if found else None
+
+
 def article_store(*, draft: ArticleDraft) -> tuple[Article, bool]:
     """Store the draft unless we have it; returns (article, created).
 
@@ -177,7 +185,7 @@ def article_store(*, draft: ArticleDraft) -> tuple[Article, bool]:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
         if draft.canonical_url:
-            existing = Article.objects.filter(canonical_url=draft.canonical_url).first()
+            existing = _stored_under(draft.canonical_url)
             if existing is not None:
                 return existing, False
         same = (
@@ -315,8 +323,7 @@ def _outlet_for(job: IngestJob, sitename: str, url: str) -> Outlet | None:
 
 
 def _already_stored(url: str) -> Article | None:
-    canonical = dedupe.canonical_url(url)
-    found = Article.objects.filter(canonical_url=canonical).first()
+    found = _stored_under(dedupe.canonical_url(url))
     if found is None:
         done = (
             IngestJob.objects.filter(url=url, article__isnull=False)
