@@ -147,9 +147,27 @@ def _wire_original(article: Article) -> None:
 
 
 def _adopt_as_original(article: Article, match: Match) -> None:
-    """The new article is older than the stored one it matches: it becomes the original."""
+    """The new article is older than the stored one it matches: it becomes the original.
+
+    The demoted articles' suggestions still waiting for review go: the new original gets
+    its own set, and copies get none. Confirmed and rejected stances stay, as reviewed
+    evidence anchored in the copy's text.
+    """
+    from claims.models import ReviewStatus, Stance
+
     old = match.article.original
-    for row in Article.objects.filter(Q(pk=old.pk) | Q(duplicate_of=old)):
+    demoted = list(Article.objects.filter(Q(pk=old.pk) | Q(duplicate_of=old)))
+    withdrawn, _ = Stance.objects.filter(
+        article__in=demoted, status=ReviewStatus.SUGGESTED
+    ).delete()
+    if withdrawn:
+        logger.info(
+            "suggestions_withdrawn articles=%s new_original=%s stances=%d",
+            [row.pk for row in demoted],
+            article.pk,
+            withdrawn,
+        )
+    for row in demoted:
         if row.page_date is None and row.published_on != article.published_on:
             row.page_date = row.published_on
         row.published_on = article.published_on
