@@ -22,22 +22,6 @@ View = Callable[..., HttpResponse]
 FILE_PERMISSION = "claims.add_stance"
 REVIEW_PERMISSION = "claims.change_stance"
 
-# Defence in depth against XSS: even if some text slipped through unescaped,
-# the browser would run no inline script and load nothing from elsewhere.
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
-
 
 def can_file(user: Any) -> bool:
     return bool(user.is_authenticated and user.has_perm(FILE_PERMISSION))
@@ -45,11 +29,6 @@ def can_file(user: Any) -> bool:
 
 def can_review(user: Any) -> bool:
     return bool(user.is_authenticated and user.has_perm(REVIEW_PERMISSION))
-
-
-def _with_csp(response: HttpResponse) -> HttpResponse:
-    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-    return response
 
 
 def reader_view(*, public: bool = False) -> Callable[[View], View]:
@@ -63,7 +42,7 @@ def reader_view(*, public: bool = False) -> Callable[[View], View]:
             )
             if not allowed:
                 return redirect_to_login(request.get_full_path())
-            return _with_csp(view(request, *args, **kwargs))
+            return view(request, *args, **kwargs)
 
         return wrapped
 
@@ -80,7 +59,7 @@ def actor_view(permission: str) -> Callable[[View], View]:
                 return redirect_to_login(request.get_full_path())
             if not request.user.has_perm(permission):
                 raise PermissionDenied("Only reviewers and editors may file or review stances.")
-            return _with_csp(view(request, *args, **kwargs))
+            return view(request, *args, **kwargs)
 
         return wrapped
 
