@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -91,36 +92,41 @@ class HistoryVersion:
 
     stance_count: int
     last_modified: dt.datetime
-    copies: str = ""
 
     @property
     def tag(self) -> str:
-        return f"{self.stance_count}-{self.last_modified.timestamp():.6f}-{self.copies}"
+        return f"{self.stance_count}-{self.last_modified.timestamp():.6f}"
 
 
 def claim_history_version(*, claim: Claim) -> HistoryVersion:
-    """One aggregate query over the claim's stances (all statuses: a confirmation or a
-    rejection changes the history), their articles and the sources.
+    """The latest change to anything the claim's history shows, in one aggregate query.
 
-    A deleted stance lowers the count; a renamed source moves the sources' time;
-    articles never change but for dedupe marking one a copy later, which moves
-    the sums of their originals' ids.
+    The stances (all statuses: a confirmation or a rejection changes the
+    history), their articles, the articles' originals and every outlet named
+    (article, original, wire credit), the sources (the tree decides the lanes)
+    and the claim. Articles and outlets have their updated_at stamped by a
+    trigger on every write, so a rename or a copy marked later moves the
+    maximum. A deleted stance lowers the count.
     """
     sql = """
-        SELECT count(*), max(s.updated_at), (SELECT max(updated_at) FROM sources_source),
-               count(a.duplicate_of_id), coalesce(sum(a.duplicate_of_id), 0),
-               coalesce(sum(a.original_outlet_id), 0)
-        FROM claims_stance s JOIN sources_article a ON a.id = s.article_id
+        SELECT count(*), max(s.updated_at),
+               max(greatest(a.updated_at, o.updated_at, credit.updated_at,
+                            original.updated_at, original_outlet.updated_at)),
+               (SELECT max(updated_at) FROM sources_source)
+        FROM claims_stance s
+        JOIN sources_article a ON a.id = s.article_id
+        LEFT JOIN sources_outlet o ON o.id = a.outlet_id
+        LEFT JOIN sources_outlet credit ON credit.id = a.original_outlet_id
+        LEFT JOIN sources_article original ON original.id = a.duplicate_of_id
+        LEFT JOIN sources_outlet original_outlet ON original_outlet.id = original.outlet_id
         WHERE s.claim_id = %s
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, [claim.pk])
-        count, stances_at, sources_at, *copies = cursor.fetchone()
-    moments = [m for m in (claim.updated_at, stances_at, sources_at) if m is not None]
+        count, *moments = cursor.fetchone()
     return HistoryVersion(
         stance_count=count,
-        last_modified=max(moments),
-        copies="-".join(str(n) for n in copies),
+        last_modified=max(m for m in (claim.updated_at, *moments) if m is not None),
     )
 
 
@@ -143,17 +149,27 @@ def source_get(*, id_or_slug: str, queryset: QuerySet[Source] | None = None) -> 
 
 def source_with_descendants(*, source: Source) -> list[int]:
     """The source's id and the ids of every source speaking for it (one query: the tree is small)."""
+    parents = dict(Source.objects.values_list("pk", "parent_id"))
+    return sorted(source_descendant_ids(parents=parents, source_id=source.pk))
+
+
+def source_descendant_ids(*, parents: Mapping[int, int | None], source_id: int) -> set[int]:
+    """``source_id`` and every source below it at any depth, from a {source: parent} map.
+
+    The one definition of "a source and its speakers", for the stance and claim
+    filters and the history alike (which passes the tree as it was at as_of).
+    """
     children: dict[int, list[int]] = {}
-    for pk, parent_id in Source.objects.values_list("pk", "parent_id"):
+    for pk, parent_id in parents.items():
         if parent_id is not None:
             children.setdefault(parent_id, []).append(pk)
-    found, todo = {source.pk}, [source.pk]
+    found, todo = {source_id}, [source_id]
     while todo:
         for child in children.get(todo.pop(), []):
             if child not in found:
                 found.add(child)
                 todo.append(child)
-    return sorted(found)
+    return found
 
 
 # --- Articles and ingestion -------------------------------------------------------

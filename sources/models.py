@@ -7,11 +7,13 @@ import re
 import unicodedata
 
 import pghistory
+import pgtrigger
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.utils import timezone
 
 _LEADING_ARTICLE = re.compile(r"^(the)\s+")
@@ -135,6 +137,31 @@ class SourceAlias(models.Model):
             )
 
 
+def _updated_at_field() -> models.DateTimeField:
+    return models.DateTimeField(
+        db_default=Now(),
+        editable=False,
+        help_text="Set by the database on every insert and update (claim histories' ETags).",
+    )
+
+
+def _updated_at_trigger(name: str) -> pgtrigger.Trigger:
+    """Stamp updated_at on every write, whatever wrote it.
+
+    A trigger rather than auto_now: QuerySet.update() and save(update_fields=...)
+    leave an auto_now field out, and a claim history's ETag must move whenever
+    an outlet name or an article it shows changes. clock_timestamp(), not now():
+    now() is the transaction's start, which can lie before changes that other
+    transactions committed meanwhile.
+    """
+    return pgtrigger.Trigger(
+        name=name,
+        operation=pgtrigger.Insert | pgtrigger.Update,
+        when=pgtrigger.Before,
+        func="NEW.updated_at := clock_timestamp(); RETURN NEW;",
+    )
+
+
 class Outlet(models.Model):
     """A publisher: AP, Reuters, The Hill, a content farm."""
 
@@ -150,9 +177,11 @@ class Outlet(models.Model):
         related_name="outlet",
         help_text="The outlet as a speaker, where it takes positions of its own.",
     )
+    updated_at = _updated_at_field()
 
     class Meta:
         ordering = ["name"]
+        triggers = [_updated_at_trigger("outlet_updated_at")]
 
     def __str__(self) -> str:
         return self.name
@@ -254,6 +283,7 @@ class Article(models.Model):
     original_url = models.URLField(max_length=2000, blank=True)
     fetched_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = _updated_at_field()
     search_vector = models.GeneratedField(
         expression=SearchVector("title", "text", config="english"),
         output_field=SearchVectorField(),
@@ -284,6 +314,7 @@ class Article(models.Model):
             GinIndex(fields=["search_vector"], name="article_search_vector"),
             models.Index(fields=["published_on"], name="article_published_on"),
         ]
+        triggers = [_updated_at_trigger("article_updated_at")]
 
     def __str__(self) -> str:
         return self.title
