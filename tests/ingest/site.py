@@ -2,8 +2,9 @@
 
 Routes are keyed by the Host header's name, so "127.0.0.1" serves the newsrooms and
 "localhost" (the same server) plays the content farm that republishes and spins. The
-server honours If-None-Match for routes with an ETag, records every request, and can hold
-a request until the test releases it.
+server honours If-None-Match for routes with an ETag and If-Modified-Since for routes with
+a Last-Modified date, records every request, and can hold a request until the test
+releases it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.ingest import pages
@@ -28,6 +30,7 @@ class Route:
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
     etag: str = ""
+    last_modified: str = ""  # an HTTP date; sent, and If-Modified-Since answered with it
     delay: float = 0.0  # seconds before answering
     hold: threading.Event | None = None  # answer only once this is set
     stream: Callable[[BaseHTTPRequestHandler], None] | None = None  # writes the whole response
@@ -100,17 +103,29 @@ class Handler(BaseHTTPRequestHandler):
                 seen.status = route.status
                 route.stream(self)
                 return
-            if route.etag and self.headers.get("If-None-Match") == route.etag:
+            validators = {"ETag": route.etag, "Last-Modified": route.last_modified}
+            validators = {name: value for name, value in validators.items() if value}
+            if self._not_modified(route):
                 seen.status = 304
-                self._send(304, b"", "", {"ETag": route.etag})
+                self._send(304, b"", "", validators)
                 return
-            headers = dict(route.headers)
-            if route.etag:
-                headers["ETag"] = route.etag
+            headers = {**route.headers, **validators}
             seen.status = route.status
             self._send(route.status, route.body, route.content_type, headers)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a cap, a timeout, a killed worker): that is the test
+
+    def _not_modified(self, route: Route) -> bool:
+        """RFC 9110 13.1: If-None-Match decides when sent; else If-Modified-Since."""
+        if self.headers.get("If-None-Match") is not None:
+            return bool(route.etag) and self.headers["If-None-Match"] == route.etag
+        since = self.headers.get("If-Modified-Since")
+        if not route.last_modified or not since:
+            return False
+        try:
+            return parsedate_to_datetime(route.last_modified) <= parsedate_to_datetime(since)
+        except (TypeError, ValueError):
+            return False  # an unreadable date is ignored, as the RFC says
 
     def _send(self, status: int, body: bytes, content_type: str, headers: dict | None = None):
         self.send_response(status)
