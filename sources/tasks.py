@@ -6,19 +6,53 @@ Every task is safe to run twice (acks_late: a task whose worker died runs again)
 from __future__ import annotations
 
 import logging
+import random
+from collections.abc import Callable
 
 from celery import shared_task
-from celery.utils.time import get_exponential_backoff_interval
+from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
 # Transient failures (timeouts, 5xx, 429) are retried this many times, up to 15 s, 30 s,
-# 60 s... apart (full jitter); then the job is marked failed with the reason. The longest
-# countdown stays under the broker's visibility timeout (600 s): on Redis a task waiting
-# for its countdown longer than that would be handed out a second time.
+# 60 s... apart (full jitter); then the job is marked failed with the reason.
 INGEST_MAX_RETRIES = 4
 RETRY_BACKOFF_FACTOR = 15
 RETRY_BACKOFF_MAX = 300
+
+
+def retry_backoff_max() -> float:
+    """The longest retry countdown: RETRY_BACKOFF_MAX, or less if the broker needs it.
+
+    On Redis a worker holds a task unacknowledged while it waits for its countdown and
+    then runs it; held past the visibility timeout, the task is handed out a second time.
+    So the countdown plus the task's time limit stays under the visibility timeout.
+    """
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    return max(1.0, min(RETRY_BACKOFF_MAX, visibility - settings.CELERY_TASK_TIME_LIMIT - 1))
+
+
+def _full_jitter(ceiling: float) -> float:
+    # Spreads the retries of many jobs that failed together (a site down for everyone).
+    return random.uniform(0, ceiling)
+
+
+def retry_countdown(
+    *,
+    retries: int,
+    retry_after: float | None = None,
+    jitter: Callable[[float], float] = _full_jitter,
+) -> float:
+    """Seconds to wait before the next try, after `retries` retries.
+
+    Exponential (15 s, 30 s, 60 s...), jittered, capped by retry_backoff_max(); never
+    less than the server's Retry-After, within the same cap.
+    """
+    cap = retry_backoff_max()
+    countdown = jitter(min(cap, RETRY_BACKOFF_FACTOR * 2.0 ** min(retries, 32)))
+    if retry_after is not None:
+        countdown = max(countdown, min(retry_after, cap))
+    return countdown
 
 
 @shared_task(bind=True, acks_late=True, max_retries=INGEST_MAX_RETRIES)
@@ -29,11 +63,7 @@ def ingest_job_run(self, job_id: int) -> int | None:
     try:
         article = job_run(job_id=job_id, final_attempt=self.request.retries >= self.max_retries)
     except TransientIngestError as exc:
-        countdown = get_exponential_backoff_interval(
-            RETRY_BACKOFF_FACTOR, self.request.retries, RETRY_BACKOFF_MAX, full_jitter=True
-        )
-        if exc.retry_after is not None:
-            countdown = max(countdown, min(exc.retry_after, RETRY_BACKOFF_MAX))
+        countdown = retry_countdown(retries=self.request.retries, retry_after=exc.retry_after)
         raise self.retry(exc=exc, countdown=countdown) from exc
     return article.pk if article is not None else None
 
