@@ -31,7 +31,51 @@ class Verdict(models.TextChoices):
     UNPROVEN = "unproven", "Unproven"
 
 
-@pghistory.track()
+class TsQueryField(models.Field):
+    """A PostgreSQL ``tsquery``: a claim's compiled match query (see claims/suggest/matching.py)."""
+
+    description = "Text search query (tsquery)"
+
+    def db_type(self, connection) -> str:
+        return "tsquery"
+
+    def get_placeholder(self, value, compiler, connection) -> str:
+        return "%s::tsquery"
+
+
+# The compiled match query is derived data: recompiling it is no edit of the claim.
+MATCH_FIELDS = ["match_query", "match_terms", "match_words", "match_giver"]
+
+
+# Only the compiler (claims/suggest/matching.py, which sets claims.match_compiling
+# for its statement) writes a compiled query. An ordinary save writes back what
+# it read, which may be stale by then: the stored value stands (or NULL, which
+# only asks for a recompile). A new text or new search terms make it stale.
+MATCH_QUERY_TRIGGER = pgtrigger.Trigger(
+    name="claim_match_query_compiled_only",
+    operation=pgtrigger.Insert | pgtrigger.Update,
+    when=pgtrigger.Before,
+    func="""
+        IF coalesce(current_setting('claims.match_compiling', true), '') = 'on' THEN
+            RETURN NEW;
+        END IF;
+        IF TG_OP = 'INSERT' THEN
+            NEW.match_query := NULL;
+        ELSIF NEW.text IS DISTINCT FROM OLD.text
+           OR NEW.search_terms IS DISTINCT FROM OLD.search_terms THEN
+            NEW.match_query := NULL;
+        ELSIF NEW.match_query IS NOT NULL THEN
+            NEW.match_query := OLD.match_query;
+            NEW.match_terms := OLD.match_terms;
+            NEW.match_words := OLD.match_words;
+            NEW.match_giver_id := OLD.match_giver_id;
+        END IF;
+        RETURN NEW;
+    """,
+)
+
+
+@pghistory.track(exclude=MATCH_FIELDS)
 class Claim(models.Model):
     Status = ClaimStatus
     Verdict = Verdict
@@ -55,6 +99,23 @@ class Claim(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # How the suggester finds the claim in articles, compiled from its text, search
+    # terms and the aliases of the sources it names. NULL means stale: the database
+    # sets it so when text or search terms change and, for every claim, when a
+    # source or an alias changes (triggers in migration 0004); the next matching
+    # run recompiles the stale ones in one batch.
+    match_query = TsQueryField(null=True, blank=True, editable=False)
+    match_terms = ArrayField(models.TextField(), default=list, blank=True, editable=False)
+    match_words = ArrayField(models.TextField(), default=list, blank=True, editable=False)
+    match_giver = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The source the claim names first, the one that gives ('North Korea supplies…').",
+    )
 
     class Meta:
         ordering = ["text"]
@@ -67,6 +128,7 @@ class Claim(models.Model):
             ),
         ]
         indexes = [GinIndex(fields=["tags"], name="claim_tags")]
+        triggers = [MATCH_QUERY_TRIGGER]
 
     def __str__(self) -> str:
         return self.text

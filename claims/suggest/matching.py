@@ -1,6 +1,6 @@
 """Which active claims an article (and which of its sentences) bears on: PostgreSQL full-text search.
 
-Each claim becomes one tsquery built from websearch-style pieces:
+Each claim has one tsquery built from websearch-style pieces:
 
     (two of the claim's actors, each by any of its aliases) && (any topic term)
 
@@ -8,9 +8,17 @@ The actors are the sources named in the claim text ("North Korea", "Russia",
 "Ukraine"), each widened to its aliases ("Pyongyang" OR "the North" OR
 "DPRK"); with three actors any two must occur. The topic terms are the
 claim's search terms (synonyms: ammunition, shells, missiles…) and the
-content words of its text. The database then matches every claim at once
-against the article's stored, GIN-indexed ``search_vector`` (one query), and
-against the sentences of the matched article only (one more query).
+content words of its text.
+
+The query is compiled once and stored on the claim (``match_query``, with the
+``match_terms``/``match_words`` the sentence scoring counts and the
+``match_giver``). The database marks it stale (NULL) when the claim's text
+or search terms change and, for every claim, when a source or an alias
+changes (triggers, claims migration 0004); ``claims_compile`` recompiles the
+stale active claims in one batch, and only them. Matching an article is then
+one SQL statement joining ``claims_claim``: every active claim against the
+article's stored, GIN-indexed ``search_vector``, and the matched ones against
+the article's sentences. No Python runs per claim per article.
 """
 
 from __future__ import annotations
@@ -18,9 +26,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, transaction
 
 from claims.models import Claim, ClaimStatus
 from claims.suggest.speakers import lexicon_for
@@ -126,10 +134,8 @@ class ClaimQuery:
         return f"({actors} && {q})", params
 
 
-def claim_queries(claims: Sequence[Claim] | None = None) -> list[ClaimQuery]:
-    """The search query of each claim (all active claims unless given)."""
-    if claims is None:
-        claims = list(Claim.objects.filter(status=ClaimStatus.ACTIVE).order_by("pk"))
+def claim_queries(claims: Sequence[Claim]) -> list[ClaimQuery]:
+    """The search query of each claim, compiled in Python (``claims_compile`` stores them)."""
     if not claims:
         return []
     # One lexicon for all claim texts: the aliases they contain, found by the database.
@@ -162,8 +168,6 @@ def claim_queries(claims: Sequence[Claim] | None = None) -> list[ClaimQuery]:
         ]
         terms = list(dict.fromkeys(claim.search_terms))
         words = [w for w in dict.fromkeys(words) if w not in terms]
-        if not terms and not words:
-            continue
         queries.append(
             ClaimQuery(
                 claim.pk,
@@ -194,10 +198,53 @@ def source_families(roots: Iterable[int]) -> dict[int, int]:
 def _values(queries: Sequence[ClaimQuery]) -> tuple[str, list]:
     rows, params = [], []
     for query in queries:
-        expression, query_params = query.sql()
-        rows.append(f"(%s::bigint, {expression}, %s::text[], %s::text[])")
-        params += [query.claim_id, *query_params, list(query.terms), list(query.words)]
+        if query.terms or query.words:
+            expression, query_params = query.sql()
+        else:
+            # Nothing to search for: compiled all the same, to a query that matches nothing.
+            expression, query_params = "''::tsquery", []
+        rows.append(f"(%s::bigint, {expression}, %s::text[], %s::text[], %s::bigint)")
+        params += [
+            query.claim_id,
+            *query_params,
+            list(query.terms),
+            list(query.words),
+            query.giver_id,
+        ]
     return "VALUES " + ", ".join(rows), params
+
+
+def claims_compile() -> int:
+    """Compile and store the match query of every stale active claim (one batch); how many.
+
+    The stale rows are locked while they are compiled, so a source or alias
+    change committed meanwhile waits and then marks them stale again.
+    """
+    with transaction.atomic():
+        stale = list(
+            Claim.objects.select_for_update()
+            .filter(status=ClaimStatus.ACTIVE, match_query__isnull=True)
+            .only("pk", "text", "search_terms")
+            .order_by("pk")
+        )
+        if not stale:
+            return 0
+        values, params = _values(claim_queries(stale))
+        with connection.cursor() as cursor:
+            # The claims' trigger lets only this statement write a compiled query.
+            cursor.execute("SELECT set_config('claims.match_compiling', 'on', true)")
+            cursor.execute(
+                f"""
+                UPDATE claims_claim AS c
+                SET match_query = q.query, match_terms = q.terms, match_words = q.words,
+                    match_giver_id = q.giver
+                FROM ({values}) AS q(claim_id, query, terms, words, giver)
+                WHERE c.id = q.claim_id
+                """,  # noqa: S608 - only placeholders are interpolated
+                params,
+            )
+            cursor.execute("SELECT set_config('claims.match_compiling', 'off', true)")
+    return len(stale)
 
 
 @dataclass(frozen=True)
@@ -205,6 +252,7 @@ class SentenceMatch:
     claim_id: int
     term_hits: int  # search terms found in the sentence
     word_hits: int  # content words of the claim text found
+    giver_id: int | None = None  # the source the claim names first (see ClaimQuery)
 
     @property
     def weight(self) -> float:
@@ -212,31 +260,20 @@ class SentenceMatch:
         return self.term_hits + self.word_hits / 2
 
 
-def claims_matching_article(*, article_id: int, queries: Sequence[ClaimQuery]) -> list[int]:
-    """Ids of the claims whose query matches the article's stored search vector (one query)."""
-    if not queries:
-        return []
-    values, params = _values(queries)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            SELECT q.claim_id
-            FROM sources_article a CROSS JOIN ({values}) AS q(claim_id, query, terms, words)
-            WHERE a.id = %s AND a.search_vector @@ q.query
-            ORDER BY q.claim_id
-            """,  # noqa: S608 - only placeholders are interpolated
-            [*params, article_id],
-        )
-        return [row[0] for row in cursor.fetchall()]
+@dataclass
+class ArticleMatch:
+    """The active claims an article matches, and for each sentence index what it matches."""
+
+    claim_ids: list[int] = field(default_factory=list)
+    by_sentence: dict[int, list[SentenceMatch]] = field(default_factory=dict)
 
 
-def claims_matching_sentences(
-    *, sentences: Sequence[str], queries: Sequence[ClaimQuery]
-) -> dict[int, list[SentenceMatch]]:
-    """For each sentence index, the claims it matches and how many topic terms it shares."""
-    if not queries or not sentences:
-        return {}
-    values, params = _values(queries)
+def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatch:
+    """Match one stored article and its sentences against all active claims (one statement).
+
+    Stale claims are compiled first (nothing to do once every query is stored).
+    """
+    claims_compile()
     hits = (
         "(SELECT count(*) FROM unnest({}) AS t(term) "  # noqa: S608 - placeholders only
         f"WHERE s.vector @@ websearch_to_tsquery('{TS_CONFIG}', '\"' || t.term || '\"'))"
@@ -244,18 +281,30 @@ def claims_matching_sentences(
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            SELECT s.idx - 1, q.claim_id, {hits.format("q.terms")}, {hits.format("q.words")}
-            FROM (
+            WITH matched AS MATERIALIZED (
+                SELECT c.id, c.match_query, c.match_terms, c.match_words, c.match_giver_id
+                FROM sources_article a
+                JOIN claims_claim c ON a.search_vector @@ c.match_query
+                WHERE a.id = %s AND c.status = %s
+            ), sentence AS MATERIALIZED (
                 SELECT idx, to_tsvector('{TS_CONFIG}', body) AS vector
                 FROM unnest(%s::text[]) WITH ORDINALITY AS u(body, idx)
-            ) AS s
-            CROSS JOIN ({values}) AS q(claim_id, query, terms, words)
-            WHERE s.vector @@ q.query
-            ORDER BY s.idx, q.claim_id
+            )
+            SELECT m.id, m.match_giver_id, s.idx - 1,
+                   {hits.format("m.match_terms")}, {hits.format("m.match_words")}
+            FROM matched m LEFT JOIN sentence s ON s.vector @@ m.match_query
+            ORDER BY m.id, s.idx
             """,  # noqa: S608 - only placeholders are interpolated
-            [list(sentences), *params],
+            [article_id, ClaimStatus.ACTIVE.value, list(sentences)],
         )
-        found: dict[int, list[SentenceMatch]] = {}
-        for index, claim_id, term_hits, word_hits in cursor.fetchall():
-            found.setdefault(index, []).append(SentenceMatch(claim_id, term_hits, word_hits))
+        found = ArticleMatch()
+        for claim_id, giver_id, index, term_hits, word_hits in cursor.fetchall():
+            if not found.claim_ids or found.claim_ids[-1] != claim_id:
+                found.claim_ids.append(claim_id)
+            if index is not None:
+                found.by_sentence.setdefault(index, []).append(
+                    SentenceMatch(claim_id, term_hits, word_hits, giver_id)
+                )
+    for matches in found.by_sentence.values():
+        matches.sort(key=lambda m: m.claim_id)
     return found

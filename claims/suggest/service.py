@@ -21,12 +21,7 @@ from claims.suggest.attribution import (
     resolve_mentions,
 )
 from claims.suggest.dating import article_date, date_expressions
-from claims.suggest.matching import (
-    ClaimQuery,
-    claim_queries,
-    claims_matching_article,
-    claims_matching_sentences,
-)
+from claims.suggest.matching import SentenceMatch, article_matches
 from claims.suggest.sentences import Span, split_clauses, split_sentences
 from claims.suggest.speakers import (
     Lexicon,
@@ -113,7 +108,7 @@ def _stated_on(article: Article, frame: Frame, sentence: Span) -> tuple[dt.date,
     return base, DatePrecision.DAY, ""
 
 
-def _reversed(query: ClaimQuery, sentence: Span, mentions: list[Mention]) -> bool:
+def _reversed(match: SentenceMatch, sentence: Span, mentions: list[Mention]) -> bool:
     """Whether the sentence tells of the claim's reverse direction.
 
     The first actor a claim names gives to the others ("North Korea supplies
@@ -121,11 +116,11 @@ def _reversed(query: ClaimQuery, sentence: Span, mentions: list[Mention]) -> boo
     Russia to help in its invasion" bears on the first claim, not on the
     second, although it shares "help" with it.
     """
-    if query.giver_id is None:
+    if match.giver_id is None:
         return False
     to_giver = from_giver = False
     for mention in mentions:
-        if query.giver_id not in (mention.source.id, mention.source.top_id):
+        if match.giver_id not in (mention.source.id, mention.source.top_id):
             continue
         before = sentence.text[: mention.start - sentence.start]
         to_giver = to_giver or bool(TO_SOURCE.search(before))
@@ -138,20 +133,17 @@ def _open_quote(text: str, paragraph_start: int, at: int) -> bool:
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
-def article_proposals(article: Article, claims: list[Claim] | None = None) -> list[Proposal]:
+def article_proposals(article: Article) -> list[Proposal]:
     """What the suggester would propose for an article (nothing is saved)."""
-    queries = claim_queries(claims)
-    matched = set(claims_matching_article(article_id=article.pk, queries=queries))
-    if not matched:
-        return []
-    queries = [q for q in queries if q.claim_id in matched]
-    queries_by_id = {q.claim_id: q for q in queries}
     text = article.text
     sentences = split_sentences(text)
-    by_sentence = claims_matching_sentences(
+    matched = article_matches(
+        article_id=article.pk,
         sentences=[EXCHANGE.sub("", QUESTION.sub("", s.text)) for s in sentences],
-        queries=queries,
     )
+    if not matched.claim_ids:
+        return []
+    by_sentence = matched.by_sentence
 
     lexicon: Lexicon = lexicon_for(text)
     names: list[str] = []
@@ -179,8 +171,7 @@ def article_proposals(article: Article, claims: list[Claim] | None = None) -> li
         factors = {
             m.claim_id: 1.0
             for m in by_sentence.get(index, [])
-            if m.weight >= MIN_TOPIC_WEIGHT
-            and not _reversed(queries_by_id[m.claim_id], sentence, mentions)
+            if m.weight >= MIN_TOPIC_WEIGHT and not _reversed(m, sentence, mentions)
         }
         if BACK_REFERENCE.search(sentence.text):
             for claim_id in previous_claims:
