@@ -6,11 +6,14 @@ Reads go through claims.selectors, writes through the services
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import math
 from typing import Any
 
 from django.http import Http404
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -46,7 +49,13 @@ from sources.models import Source
 from sources.services import ingest_text_submit, ingest_url_submit
 
 # Bumped when the history's JSON shape changes, so old ETags stop matching.
-HISTORY_FORMAT = "history-v1"
+HISTORY_FORMAT = "history-v2"
+# A Last-Modified names a whole second, so a change later in that same second
+# would look unmodified to a client sending it back in If-Modified-Since. No
+# Last-Modified is sent (and If-Modified-Since is not trusted) until the latest
+# change is this old: by then its second can receive no more changes. Two
+# seconds leave room for a commit landing after its timestamp was taken.
+LAST_MODIFIED_SETTLE = dt.timedelta(seconds=2)
 
 # The JSON-LD exports' outlines, for the OpenAPI document (the tests check the vocabularies).
 CLAIM_REVIEW_SCHEMA: dict[str, Any] = {
@@ -102,13 +111,28 @@ class ApiViewSet(viewsets.GenericViewSet):
     def check_throttles(self, request: Request) -> None:
         for throttle in self.get_throttles():
             if not throttle.allow_request(request, self):
-                wait = throttle.wait()
-                seconds = f" Try again in {int(wait) + 1} seconds." if wait is not None else ""
                 limit = throttle.describe() if isinstance(throttle, TokenRateThrottle) else ""
-                raise exceptions.Throttled(
-                    wait=wait,
-                    detail=f"Too many requests for this token: the limit is {limit}.{seconds}",
-                )
+                detail = f"Too many requests for this token: the limit is {limit}."
+                wait = throttle.wait()
+                retry_after = max(1, math.ceil(wait)) if wait is not None else None
+                if retry_after is not None:
+                    unit = "second" if retry_after == 1 else "seconds"
+                    detail += f" Try again in {retry_after} {unit}."
+                raise _Throttled(detail=detail, retry_after=retry_after)
+
+
+class _Throttled(exceptions.Throttled):
+    """A 429 whose message is given whole, stating the one number Retry-After carries.
+
+    Throttled(wait=...) would append a second sentence ("Expected available in
+    ...") with a rounding of its own.
+    """
+
+    wait: int | None
+
+    def __init__(self, *, detail: str, retry_after: int | None) -> None:
+        super().__init__(detail=detail)
+        self.wait = retry_after  # what APIView turns into the Retry-After header
 
 
 def _lookup(kwargs: dict[str, Any]) -> str:
@@ -185,26 +209,30 @@ class ClaimViewSet(
                     {"source": [f"No source with id or slug '{options['source']}'."]}
                 ) from None
 
+        as_of = options.get("as_of")
         version = claim_history_version(claim=claim)
         seed = "|".join(
             [
                 HISTORY_FORMAT,
                 str(claim.pk),
                 version.tag,
-                options["as_of"].isoformat() if options.get("as_of") else "",
+                as_of.astimezone(dt.UTC).isoformat() if as_of else "",
                 options["since"].isoformat() if options.get("since") else "",
                 str(source.pk) if source else "",
                 options["group_by"],
             ]
         )
         etag = quote_etag(hashlib.sha256(seed.encode()).hexdigest()[:32])
-        headers = {"ETag": etag, "Last-Modified": http_date(version.last_modified.timestamp())}
-        if _not_modified(request, etag=etag, last_modified=version.last_modified.timestamp()):
+        last_modified = _history_last_modified(version.last_modified, as_of=as_of)
+        headers = {"ETag": etag}
+        if last_modified is not None:
+            headers["Last-Modified"] = http_date(last_modified.timestamp())
+        if _not_modified(request, etag=etag, last_modified=last_modified):
             response = Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
         else:
             timeline = claim_timeline(
                 claim=claim,
-                as_of=options.get("as_of"),
+                as_of=as_of,
                 source=source,
                 since=options.get("since"),
                 group_by=options["group_by"],
@@ -236,15 +264,38 @@ class ClaimViewSet(
         return Response(claim_review(claim=claim, timeline=timeline, request=request))
 
 
-def _not_modified(request: Request, *, etag: str, last_modified: float) -> bool:
-    """RFC 9110 conditional GET: If-None-Match wins over If-Modified-Since."""
+def _history_last_modified(
+    changed: dt.datetime, *, as_of: dt.datetime | None
+) -> dt.datetime | None:
+    """The history's Last-Modified, or None when no honest one can be given.
+
+    None while the latest change is less than LAST_MODIFIED_SETTLE old (or
+    ahead of this server's clock). None too for an ``as_of`` before the latest
+    change: that answer replays stances, sources and the claim as they were,
+    but shows articles and outlets as they are, so when it last changed is not
+    known; the ETag, which covers both, still serves conditional requests.
+    Otherwise the latest change, which is then no later than ``as_of``.
+    """
+    if as_of is not None and as_of < changed:
+        return None
+    if timezone.now() - changed < LAST_MODIFIED_SETTLE:
+        return None
+    return changed
+
+
+def _not_modified(request: Request, *, etag: str, last_modified: dt.datetime | None) -> bool:
+    """RFC 9110 conditional GET: If-None-Match, when sent, decides alone; If-Modified-Since
+    counts only where a Last-Modified is given."""
     if_none_match = request.headers.get("If-None-Match")
     if if_none_match:
         tags = parse_etags(if_none_match)
         # Weak comparison: W/"x" matches "x".
         return "*" in tags or etag in {t.removeprefix("W/") for t in tags}
+    if last_modified is None:
+        return False
     since = parse_http_date_safe(request.headers.get("If-Modified-Since") or "")
-    return since is not None and int(last_modified) <= since
+    # Whole seconds, as HTTP dates are; the settle time makes that safe.
+    return since is not None and int(last_modified.timestamp()) <= since
 
 
 # --- Sources ----------------------------------------------------------------------
@@ -376,7 +427,10 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
         return stance_list(include_unreviewed=user.has_perm("claims.change_stance"))
 
     def _respond(self, stance: Stance, code: int = status.HTTP_200_OK) -> Response:
-        stance = self.get_queryset().get(pk=stance.pk)
+        try:
+            stance = self.get_queryset().get(pk=stance.pk)
+        except Stance.DoesNotExist as exc:
+            raise _deleted_meanwhile(stance.pk) from exc
         return Response(self.get_serializer(stance).data, status=code)
 
     @extend_schema(
@@ -400,9 +454,12 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
         stance = self.get_object()
         given = serializers.StanceReviewSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        stance = stance_confirm(
-            stance=stance, reviewer=request.user, version=given.validated_data["version"]
-        )
+        try:
+            stance = stance_confirm(
+                stance=stance, reviewer=request.user, version=given.validated_data["version"]
+            )
+        except Stance.DoesNotExist as exc:
+            raise _deleted_meanwhile(stance.pk) from exc
         return self._respond(stance)
 
     @extend_schema(
@@ -415,12 +472,15 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
         stance = self.get_object()
         given = serializers.StanceRejectSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        stance = stance_reject(
-            stance=stance,
-            reviewer=request.user,
-            version=given.validated_data["version"],
-            note=given.validated_data.get("note", ""),
-        )
+        try:
+            stance = stance_reject(
+                stance=stance,
+                reviewer=request.user,
+                version=given.validated_data["version"],
+                note=given.validated_data.get("note", ""),
+            )
+        except Stance.DoesNotExist as exc:
+            raise _deleted_meanwhile(stance.pk) from exc
         return self._respond(stance)
 
     @extend_schema(
@@ -434,6 +494,11 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
     def annotation(self, request: Request, pk: str) -> Response:
         stance = self.get_object()
         return Response(stance_annotation(stance=stance, request=request))
+
+
+def _deleted_meanwhile(pk: int) -> exceptions.NotFound:
+    """A stance deleted between loading it and reviewing it is gone: 404, not a 500."""
+    return exceptions.NotFound(f"Stance {pk} was deleted meanwhile; there is nothing to review.")
 
 
 # --- Anything else under /api/ ----------------------------------------------------

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 from django.utils.http import http_date
 
 from claims.models import Stance
 from sources.models import Article
+from tests.api.recorded import changes_settled
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_history_carries_an_etag_and_last_modified(arms_claim, consumer_client):
+    changes_settled()
+
     response = consumer_client.get(f"/api/v1/claims/{arms_claim.slug}/history/")
 
     assert response["ETag"].startswith('"')
@@ -35,12 +41,62 @@ def test_the_same_etag_answers_304_with_no_body(arms_claim, consumer_client):
 def test_if_modified_since_answers_304_until_a_stance_changes(
     arms_claim, consumer_client, reviewer_client
 ):
+    changes_settled()
     url = f"/api/v1/claims/{arms_claim.slug}/history/"
-    first = consumer_client.get(url)
-    since = first["Last-Modified"]
+    since = consumer_client.get(url)["Last-Modified"]
+    kirby = Stance.objects.get(claim=arms_claim, source__name="John Kirby")
 
-    assert consumer_client.get(url, HTTP_IF_MODIFIED_SINCE=since).status_code == 304
-    assert consumer_client.get(url, HTTP_IF_MODIFIED_SINCE=http_date(0)).status_code == 200
+    unchanged = consumer_client.get(url, HTTP_IF_MODIFIED_SINCE=since)
+    long_ago = consumer_client.get(url, HTTP_IF_MODIFIED_SINCE=http_date(0))
+    reviewer_client.post(
+        f"/api/v1/stances/{kirby.pk}/confirm/", {"version": kirby.version}, format="json"
+    )
+    changed = consumer_client.get(url, HTTP_IF_MODIFIED_SINCE=since)
+
+    assert unchanged.status_code == 304
+    assert long_ago.status_code == 200
+    assert changed.status_code == 200
+
+
+def test_a_change_later_in_the_same_second_is_not_answered_304(
+    arms_claim, consumer_client, monkeypatch
+):
+    changes_settled(dt.timedelta(hours=1))
+    url = f"/api/v1/claims/{arms_claim.slug}/history/"
+    second = timezone.now().replace(microsecond=0)
+    first_change, second_change = Stance.objects.filter(claim=arms_claim)[:2]
+
+    def at(offset: float) -> None:
+        moment = second + dt.timedelta(seconds=offset)
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    Stance.objects.filter(pk=first_change.pk).update(updated_at=second + dt.timedelta(seconds=0.1))
+    at(0.4)
+    first = consumer_client.get(url)
+    Stance.objects.filter(pk=second_change.pk).update(updated_at=second + dt.timedelta(seconds=0.7))
+    at(0.9)
+    # The date a whole-second Last-Modified would have named for the first answer.
+    again = consumer_client.get(url, HTTP_IF_MODIFIED_SINCE=http_date(second.timestamp()))
+    at(3)
+    settled = consumer_client.get(url)
+    settled_again = consumer_client.get(url, HTTP_IF_MODIFIED_SINCE=settled["Last-Modified"])
+
+    assert "Last-Modified" not in first
+    assert again.status_code == 200
+    assert settled["Last-Modified"] == http_date(second.timestamp())
+    assert settled_again.status_code == 304
+
+
+def test_if_none_match_decides_over_if_modified_since(arms_claim, consumer_client):
+    changes_settled()
+    url = f"/api/v1/claims/{arms_claim.slug}/history/"
+    since = consumer_client.get(url)["Last-Modified"]
+
+    response = consumer_client.get(
+        url, HTTP_IF_NONE_MATCH='"an-older-etag"', HTTP_IF_MODIFIED_SINCE=since
+    )
+
+    assert response.status_code == 200
 
 
 def test_confirming_a_stance_changes_the_etag(arms_claim, consumer_client, reviewer_client):
