@@ -5,12 +5,20 @@ One computation serves the web UI, the API and the exports. Two clocks:
 workbench recorded it) replays the audit history to answer with what was
 known at that moment.
 
+With ``as_of`` the stances, the sources (names, parents: the lanes) and the
+claim (text, verdict) are read from django-pghistory's event tables as they
+were at that moment, rows deleted since included. Articles and outlets have no
+audit history: they show as they are now (a placeholder for an article
+deleted since).
+
 Query budget: a fixed number of queries whatever the number of stances
-(stances with their articles in one, the source tree in one).
+(stances with their articles in one, the source tree in one; with ``as_of``
+the stance events, their articles, the source events and the claim's event).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +28,7 @@ from typing import Any
 from django.db.models import OuterRef, Subquery
 
 from claims.models import Claim, ReviewStatus, Stance
+from claims.selectors import source_descendant_ids
 from sources.models import Article, Source
 
 
@@ -235,16 +244,78 @@ def _stance_rows_as_of(claim: Claim, as_of: dt.datetime, statuses: Iterable[str]
         .exclude(pgh_label="delete")
         .filter(status__in=list(statuses))
         .order_by("stated_on", "pgh_obj_id")
+        .values("pgh_obj_id", *(c for c in _STANCE_COLUMNS if c != "id"))
     )
     articles = (
         Article.objects.select_related("outlet", "original_outlet", "duplicate_of__outlet")
         .defer(*_ARTICLE_BULK, *(f"duplicate_of__{column}" for column in _ARTICLE_BULK))
-        .in_bulk({e.article_id for e in events})
+        .in_bulk({e["article_id"] for e in events})
     )
-    for event in events:
-        event.id = event.pgh_obj_id
-        event.article = articles[event.article_id]
-    return events
+    return [
+        SimpleNamespace(
+            **event,
+            id=event["pgh_obj_id"],
+            article=articles.get(event["article_id"]) or _article_gone(event["article_id"]),
+        )
+        for event in events
+    ]
+
+
+def _article_gone(pk: int) -> SimpleNamespace:
+    """An article deleted since (its stances were deleted first): not audited, so only its id."""
+    return SimpleNamespace(
+        pk=pk,
+        url="",
+        title="(article no longer stored)",
+        outlet_id=None,
+        outlet=None,
+        published_on=None,
+        duplicate_kind="",
+        duplicate_of_id=None,
+        duplicate_of=None,
+        page_date=None,
+        original_outlet_id=None,
+        original_outlet=None,
+        original_url="",
+    )
+
+
+def _sources_as_of(as_of: dt.datetime) -> dict[int, Source]:
+    """Every source as it was at ``as_of``: its latest audit event at or before that moment
+    (a source deleted since shows as it was), else the row as it is now. One query."""
+    columns = ", ".join(f'"{f.column}"' for f in Source._meta.concrete_fields)
+    events = Source.pgh_event_model._meta.db_table  # type: ignore[attr-defined]
+    sql = f"""
+        WITH then_ AS (
+            SELECT DISTINCT ON (pgh_obj_id) {columns}
+            FROM "{events}"
+            WHERE pgh_created_at <= %s
+            ORDER BY pgh_obj_id, pgh_created_at DESC, pgh_id DESC
+        )
+        SELECT {columns} FROM then_
+        UNION ALL
+        SELECT {columns} FROM "{Source._meta.db_table}"
+        WHERE id NOT IN (SELECT id FROM then_)
+    """  # noqa: S608 -- only column and table names from the models are interpolated
+    return {source.pk: source for source in Source.objects.raw(sql, [as_of])}
+
+
+def _claim_as_of(claim: Claim, as_of: dt.datetime) -> Claim:
+    """The claim as its latest audit event at or before ``as_of`` had it (text, verdict…);
+    as it is now when there is none (recorded later)."""
+    event_model = Claim.pgh_event_model  # type: ignore[attr-defined]
+    event = (
+        event_model.objects.filter(pgh_obj_id=claim.pk, pgh_created_at__lte=as_of)
+        .order_by("-pgh_created_at", "-pgh_id")
+        .first()
+    )
+    if event is None:
+        return claim
+    then = copy.copy(claim)
+    for column in Claim._meta.concrete_fields:
+        if hasattr(event, column.attname):
+            setattr(then, column.attname, getattr(event, column.attname))
+    return then
 
 
 def claim_timeline(
@@ -256,13 +327,21 @@ def claim_timeline(
     group_by: str = "top",
     statuses: Iterable[str] = (ReviewStatus.CONFIRMED,),
 ) -> Timeline:
-    """The claim's history, one lane per top-level source (or per speaker with group_by='speaker')."""
-    rows = (
-        _stance_rows_as_of(claim, as_of, statuses)
-        if as_of
-        else _stance_rows_now([claim.pk], statuses)
-    )
-    sources = Source.objects.in_bulk()  # the source tree is small: one query, no recursion in SQL
+    """The claim's history, one lane per top-level source (or per speaker with group_by='speaker').
+
+    ``source`` keeps the stances of that source and of every source speaking
+    for it, at any depth. ``since`` keeps the stances stated on or after that
+    day and drops lanes left without any; a lane's current position still
+    comes from all its stances (it is the position the source holds).
+    """
+    if as_of:
+        rows = _stance_rows_as_of(claim, as_of, statuses)
+        sources = _sources_as_of(as_of)
+        claim = _claim_as_of(claim, as_of)
+    else:
+        rows = _stance_rows_now([claim.pk], statuses)
+        # The source tree is small: one query, no recursion in SQL.
+        sources = Source.objects.in_bulk()
     return _timeline_from_rows(
         claim, rows, sources, as_of=as_of, source=source, since=since, group_by=group_by
     )
@@ -313,13 +392,21 @@ def _timeline_from_rows(
             node = sources[node.parent_id]
         return node
 
+    wanted = (
+        source_descendant_ids(
+            parents={pk: s.parent_id for pk, s in sources.items()}, source_id=source.pk
+        )
+        if source is not None
+        else None
+    )
     lanes: dict[int, Lane] = {}
     refs: dict[int, ArticleRef] = {}  # one per article, however many stances quote it
     for row in rows:
-        speaker = sources[row.source_id]
-        lane_source = top(row.source_id) if group_by == "top" else speaker
-        if source is not None and source.pk not in {speaker.pk, lane_source.pk}:
+        speaker = sources.get(row.source_id)
+        # A source can only go once its stances have: a row read just before both went.
+        if speaker is None or (wanted is not None and speaker.pk not in wanted):
             continue
+        lane_source = top(row.source_id) if group_by == "top" else speaker
         lane = lanes.setdefault(lane_source.pk, Lane(source=lane_source))
         lane.stances.append(
             TimelineStance(
@@ -356,10 +443,12 @@ def _timeline_from_rows(
                     )
                 )
             previous = stance
+        # From all the lane's stances, ``since`` or not: the position the source holds.
         lane.current_position = previous.position if previous else None
         if since is not None:
             lane.stances = [s for s in lane.stances if s.stated_on >= since]
             lane.changes = [c for c in lane.changes if c.on >= since]
 
-    ordered = sorted(lanes.values(), key=lambda lane: (-len(lane.stances), lane.source.name))
+    shown = [lane for lane in lanes.values() if lane.stances]
+    ordered = sorted(shown, key=lambda lane: (-len(lane.stances), lane.source.name))
     return Timeline(claim=claim, lanes=ordered, as_of=as_of, grouped_by=group_by)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from claims.models import Stance
 from sources.models import Article
+from tests.api.recorded import recorded_before
 
 pytestmark = pytest.mark.django_db
 
@@ -97,16 +98,6 @@ def test_speakers_get_lanes_of_their_own_when_asked(arms_claim, consumer_client)
 
     assert "Sergei Shoigu" in lanes_by_name(body)
     assert lanes_by_name(body)["Russia"]["changes"] == []
-
-
-def recorded_before(moment: dt.datetime) -> None:
-    """Pretend everything recorded so far was recorded at ``moment``.
-
-    The test runs in one transaction and PostgreSQL's now() (the audit
-    triggers' clock) is the transaction's start, so without this every event
-    would carry the same instant.
-    """
-    Stance.pgh_event_model.objects.update(pgh_created_at=moment)
 
 
 def test_as_of_before_a_stance_was_confirmed_leaves_it_out(

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 # and the source tree.
 LIST_QUERIES = 4
 HISTORY_QUERIES = 7
-HISTORY_AS_OF_QUERIES = 8  # the audit events, then their articles
+HISTORY_AS_OF_QUERIES = 9  # stance events, their articles, the sources and the claim as they were
 
 
 def grow(claim, *, sources: int, stances_per_source: int) -> None:
