@@ -1,15 +1,17 @@
-"""Template helpers of the web UI: position badges and dates at their precision."""
+"""Template helpers of the web UI: position badges, dates at their precision, safe outside links."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.template.defaultfilters import truncatechars
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from claims.models import Position
 from claims.timeline import format_date
+from claims.web import links
 from claims.web.chart import glyph
 
 register = template.Library()
@@ -51,3 +53,30 @@ def said_on(stance: Any) -> str:
 @register.filter
 def position_label(position: str) -> str:
     return LABELS.get(position, position)
+
+
+@register.filter
+def http_url(url: str | None) -> str:
+    """The URL if it is http(s), else "": ``{% if article.url|http_url %}``."""
+    return links.http_url(url)
+
+
+@register.simple_tag
+def external_link(url: str | None, label: str = "") -> SafeString:
+    """A link to a page elsewhere, only for an http(s) URL; any other URL is shown as text.
+
+    ``label`` defaults to the URL itself (shortened).
+    """
+    href = links.http_url(url)
+    if href:
+        return format_html(
+            '<a href="{}" rel="noopener noreferrer nofollow">{}</a>',
+            href,
+            label or truncatechars(href, 80),
+        )
+    if not url:
+        return format_html("{}", label)
+    return format_html(
+        '<span class="url-text" title="Not a web address, so not a link">{}</span>',
+        truncatechars(url, 80),
+    )

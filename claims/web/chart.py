@@ -241,10 +241,15 @@ class Chart:
 def render_chart(
     timeline: Timeline,
     *,
-    stance_href: Callable[[TimelineStance], str],
+    stance_href: Callable[[TimelineStance], str | None],
     group_href: Callable[[Lane, dt.date, dt.date], str],
+    quote_href: Callable[[TimelineStance], str] = lambda stance: "",
 ) -> Chart | None:
-    """The lanes (one SVG, scrolls) and the time axis (another, stays under them)."""
+    """The lanes (one SVG, scrolls) and the time axis (another, stays under them).
+
+    ``stance_href`` is where a mark leads (None: nowhere, the mark is not a link
+    target); ``quote_href`` the original page at the quote, for the mark card.
+    """
     scale = scale_for(timeline)
     if scale is None:
         return None
@@ -278,7 +283,12 @@ def render_chart(
     marks = aggregates = 0
     for index, lane in enumerate(timeline.lanes):
         lane_svg, lane_marks, lane_aggregates = _lane(
-            lane, index, scale, stance_href=stance_href, group_href=group_href
+            lane,
+            index,
+            scale,
+            stance_href=stance_href,
+            group_href=group_href,
+            quote_href=quote_href,
         )
         parts.append(lane_svg)
         marks += lane_marks
@@ -325,8 +335,9 @@ def _lane(
     index: int,
     scale: Scale,
     *,
-    stance_href: Callable[[TimelineStance], str],
+    stance_href: Callable[[TimelineStance], str | None],
     group_href: Callable[[Lane, dt.date, dt.date], str],
+    quote_href: Callable[[TimelineStance], str],
 ) -> tuple[str, int, int]:
     top = index * LANE_HEIGHT
     y = top + MARK_Y
@@ -362,7 +373,9 @@ def _lane(
             for n, (stance, x) in enumerate(zip(group.stances, group.xs, strict=True)):
                 if stance.stated_on_precision != "day":
                     parts.append(_whisker(stance, scale, y))
-                parts.append(_mark(stance, lane, x, y - offset + n * STACK_STEP, stance_href))
+                parts.append(
+                    _mark(stance, lane, x, y - offset + n * STACK_STEP, stance_href, quote_href)
+                )
                 marks += 1
         else:
             parts.append(_aggregate(group, lane, y, group_href))
@@ -470,10 +483,12 @@ def _mark(
     lane: Lane,
     x: float,
     y: float,
-    stance_href: Callable[[TimelineStance], str],
+    stance_href: Callable[[TimelineStance], str | None],
+    quote_href: Callable[[TimelineStance], str],
 ) -> str:
     # The <title> child names the link for assistive technology and shows on hover; the
-    # data-* attributes feed the detail card timeline.js shows on focus.
+    # data-* attributes feed the detail card timeline.js shows on focus. An href is
+    # written only as the callbacks give it: they pass http(s) URLs and our own paths.
     label = stance_label(stance, lane)
     return _el(
         "a",
@@ -489,6 +504,7 @@ def _mark(
         data_title=stance.article.title,
         data_via=stance.attributed_via,
         data_quote=stance.quote_exact,
+        data_at_quote=quote_href(stance) or None,
     )
 
 

@@ -36,6 +36,7 @@ from claims.web.access import (
 )
 from claims.web.chart import POSITION_LABELS, change_label, render_chart
 from claims.web.forms import ReviewForm, StanceEditForm, StanceFileForm, StanceFilterForm
+from claims.web.links import at_quote_url, http_url
 from claims.web.text import Span, highlighted, passage
 from sources.models import Article
 
@@ -52,11 +53,24 @@ def api_links(claim: Claim) -> dict[str, str]:
     }
 
 
-def _article_href(request: HttpRequest, stance: TimelineStance) -> str:
-    """Logged-in readers open our stored copy at the quote; public readers the original page."""
+def _article_href(request: HttpRequest, stance: TimelineStance) -> str | None:
+    """Logged-in readers open our stored copy at the quote; public readers the original page.
+
+    None when a public reader has no http(s) page to go to (the quote is shown as text).
+    """
     if request.user.is_authenticated:
         return f"{reverse('article-detail', args=[stance.article.id])}#stance-{stance.id}"
-    return stance.article.url or "#"
+    return http_url(stance.article.url) or None
+
+
+def _at_quote(stance: TimelineStance) -> str:
+    """The original page opened at the quote (a text fragment), or "" without an http(s) URL."""
+    return at_quote_url(
+        stance.article.url,
+        exact=stance.quote_exact,
+        prefix=stance.quote_prefix,
+        suffix=stance.quote_suffix,
+    )
 
 
 # --- Home ---------------------------------------------------------------------------
@@ -124,7 +138,10 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return f"?{urlencode(query)}#stances"
 
     chart = render_chart(
-        timeline, stance_href=lambda s: _article_href(request, s), group_href=group_href
+        timeline,
+        stance_href=lambda s: _article_href(request, s),
+        group_href=group_href,
+        quote_href=_at_quote,
     )
     pairs = _lane_of(timeline)
     choices: dict[int, Any] = {}
@@ -162,7 +179,12 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "filtered": len(rows) != len(pairs),
         "page": page,
         "table_rows": [
-            {"stance": s, "lane": lane, "href": _article_href(request, s)}
+            {
+                "stance": s,
+                "lane": lane,
+                "href": _article_href(request, s),
+                "at_quote": _at_quote(s),
+            }
             for s, lane in page.object_list
         ],
         "page_query": kept.urlencode(),

@@ -7,6 +7,7 @@
   var card = document.getElementById("mark-detail");
   if (!chart || !card) return;
   var active = null;
+  var hideTimer = null;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -29,6 +30,7 @@
   }
 
   function show(mark) {
+    clearTimeout(hideTimer);
     var d = mark.dataset;
     if (active) active.classList.remove("is-active");
     active = mark;
@@ -49,6 +51,15 @@
       if (d.via) meta.push(d.via);
       card.appendChild(el("p", "detail-meta", meta.join(" \u00b7 ")));
       if (d.title) card.appendChild(el("p", "detail-meta", d.title));
+      // The original page scrolled to the quote (a text fragment; the server writes http(s) only).
+      if (d.atQuote && /^https?:\/\//i.test(d.atQuote)) {
+        var link = el("a", "detail-link", "Original page at the quote \u2197");
+        link.href = d.atQuote;
+        link.rel = "noopener noreferrer nofollow";
+        var line = el("p", "detail-meta");
+        line.appendChild(link);
+        card.appendChild(line);
+      }
     }
     card.hidden = false;
     var box = chart.getBoundingClientRect();
@@ -60,6 +71,7 @@
   }
 
   function hide() {
+    clearTimeout(hideTimer);
     card.hidden = true;
     if (active) active.classList.remove("is-active");
     active = null;
@@ -69,14 +81,27 @@
     var mark = event.target.closest && event.target.closest(".mark");
     if (mark) show(mark);
   });
-  chart.addEventListener("focusout", function () { hide(); });
+  // A pointer may travel from the mark into the card (to use its link): hide a moment
+  // later, and not at all while the pointer or the focus is in the card.
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 300);
+  }
+  card.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+  card.addEventListener("mouseleave", function () {
+    if (!card.contains(document.activeElement)) hideSoon();
+  });
+  chart.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && card.contains(event.relatedTarget)) return;
+    hide();
+  });
   chart.addEventListener("mouseover", function (event) {
     var mark = event.target.closest && event.target.closest(".mark");
     if (mark) show(mark);
   });
   chart.addEventListener("mouseout", function (event) {
     var mark = event.target.closest && event.target.closest(".mark");
-    if (mark && !mark.contains(event.relatedTarget) && mark !== document.activeElement) hide();
+    if (mark && !mark.contains(event.relatedTarget) && mark !== document.activeElement) hideSoon();
   });
 
   function centre(node) {
