@@ -35,6 +35,7 @@ from claims.web.access import (
     reader_view,
 )
 from claims.web.chart import POSITION_LABELS, change_label, render_chart
+from claims.web.evidence import evidence_rows
 from claims.web.forms import ReviewForm, StanceEditForm, StanceFileForm, StanceFilterForm
 from claims.web.links import at_quote_url, http_url
 from claims.web.text import Span, highlighted, passage
@@ -365,10 +366,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             {
                 "stance": stance,
                 "passage": passage(stance.article.text, stance.quote_start, stance.quote_end),
-                "evidence": [
-                    (key.replace("_", " "), value)
-                    for key, value in sorted((stance.evidence or {}).items())
-                ],
+                "evidence": evidence_rows(stance.evidence),
                 "lane": lane,
                 "edit_form": StanceEditForm(
                     initial=StanceEditForm.initial_for(stance), auto_id=f"edit-{stance.pk}-%s"
