@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from claims.models import Claim, ReviewStatus, Stance
 from sources.models import Article, Source, SourceAlias, normalize_alias
@@ -35,15 +35,6 @@ def review_queue() -> QuerySet[Stance]:
         )
         .defer("article__html", "article__minhash", "article__search_vector")
         .order_by("created_at", "id")
-    )
-
-
-def sources_with_aliases() -> list[Source]:
-    """Every source with its aliases, for the source picker's <datalist> (two queries)."""
-    return list(
-        Source.objects.prefetch_related(
-            Prefetch("aliases", queryset=SourceAlias.objects.order_by("alias"))
-        ).order_by("name")
     )
 
 

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -236,7 +237,6 @@ def _article_page(
         "stances": stances,
         "copies": selectors.article_copies(article),
         "form": form if may_file else None,
-        "sources": selectors.sources_with_aliases() if may_file else [],
     }
     return render(request, "web/article.html", context, status=status)
 
@@ -317,6 +317,19 @@ def _anchor(article: Article, data: dict[str, Any]) -> Any:
         ) from None
 
 
+class HtmlSafeJSONEncoder(DjangoJSONEncoder):
+    """JSON with <, > and & written as \\u escapes, as json_script does.
+
+    A name stored with markup in it stays inert even for a client that pastes
+    the response into HTML.
+    """
+
+    ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+    def encode(self, o: Any) -> str:
+        return super().encode(o).translate(self.ESCAPES)
+
+
 @require_GET
 @reader_view()
 def source_lookup(request: HttpRequest) -> JsonResponse:
@@ -324,7 +337,8 @@ def source_lookup(request: HttpRequest) -> JsonResponse:
     query = request.GET.get("q", "")[:100]
     matches = selectors.source_lookup(query) if query.strip() else []
     return JsonResponse(
-        {
+        encoder=HtmlSafeJSONEncoder,
+        data={
             "results": [
                 {
                     "id": m.source.pk,
@@ -336,7 +350,7 @@ def source_lookup(request: HttpRequest) -> JsonResponse:
                 }
                 for m in matches
             ]
-        }
+        },
     )
 
 
@@ -379,7 +393,6 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         "total": total,
         "shown": len(items),
         "may_review": may_review,
-        "sources": selectors.sources_with_aliases() if may_review else [],
     }
     return render(request, "web/queue.html", context)
 
@@ -494,7 +507,6 @@ def stance_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         "stale": stale,
         "next": back,
         "passage": passage(stance.article.text, stance.quote_start, stance.quote_end),
-        "sources": selectors.sources_with_aliases(),
         "position_labels": POSITION_LABELS,
     }
     return render(request, "web/stance_edit.html", context, status=status)

@@ -4,7 +4,6 @@
    them. The server re-checks the quote against the stored text anyway. */
 (function () {
   "use strict";
-  var script = document.currentScript;
   var text = document.getElementById("article-text");
   var form = document.getElementById("stance-form");
   if (!text || !form) return;
@@ -63,32 +62,4 @@
     if (where) where.textContent = "The server will look for this text in the article.";
     if (window.CSS && CSS.highlights) CSS.highlights.delete("pending-quote");
   });
-
-  // Source picker: names and aliases that resemble what is typed (trigram search on the server).
-  var lookup = script && script.getAttribute("data-lookup");
-  var input = form.elements.source;
-  var list = document.getElementById("source-options");
-  var timer = null;
-  if (lookup && input && list) {
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      var q = input.value.trim();
-      if (q.length < 2) return;
-      timer = setTimeout(function () {
-        fetch(lookup + "?q=" + encodeURIComponent(q), { credentials: "same-origin" })
-          .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-          .then(function (data) {
-            if (!data.results.length) return;
-            list.textContent = "";
-            data.results.forEach(function (match) {
-              var option = document.createElement("option");
-              option.value = match.name;
-              option.label = match.label;
-              list.appendChild(option);
-            });
-          })
-          .catch(function () { /* the prefilled list still works */ });
-      }, 150);
-    });
-  }
 })();

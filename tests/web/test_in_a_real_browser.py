@@ -232,3 +232,23 @@ def test_selection_offsets_count_characters_as_the_server_does(page, live_server
     )
     start = text.index("Then")  # code points, as Python and PostgreSQL count
     assert page.locator("#stance-form [name=quote_start]").input_value() == str(start)
+
+
+def test_the_source_picker_offers_names_and_aliases_as_the_reviewer_types(page, live_server):
+    reuters = Article.objects.get(outlet__name="Reuters")
+    log_in(page, live_server, "reviewer", "reviewer-demo-2025")
+    page.goto(f"{live_server.url}/articles/{reuters.pk}/")
+    options = page.locator("#source-options option")
+    assert options.count() == 0  # nothing preloaded
+    page.locator("#stance-form [name=source]").press_sequentially("Pyongyan")
+    page.locator('#source-options option[value="North Korea"]').wait_for(state="attached")
+    assert page.locator('#source-options option[value="North Korea"]').get_attribute("label") == (
+        "Pyongyang → North Korea"
+    )
+
+    page.goto(f"{live_server.url}/review/")
+    page.keyboard.press("e")
+    field = page.locator(".queue-item.is-current [data-edit] [name=source]")
+    field.fill("")
+    field.press_sequentially("the Kreml")
+    page.locator('#source-options option[value="Russia"]').wait_for(state="attached")
