@@ -76,6 +76,28 @@ DENIAL_MARKERS = re.compile(
     r"|lies|smear)\b",
     re.I,
 )
+# A negated main verb in what a speaker said: "Moscow said North Korea did not
+# supply…", "…has not sent troops, Moscow said", "has yet to", "had no
+# intention of", "there is no evidence that". The speaker denies the matter.
+# "not to fight" (no auxiliary) and a relative clause (", which has not …,")
+# do not negate the statement.
+COMPLEMENT_NEGATION = re.compile(
+    r"\b(?:do|does|did|is|are|was|were|has|have|had|will|would|could|can|should|must)"
+    r"(?:\s+(?:also|ever|so\s+far|yet))?\s+(?:not|never)\b"
+    r"|\b\w+n['\u2019]t\b"
+    r"|\bnever\s+(?:\w+ed|been|sent|sold|bought|given|made|built)\b"
+    r"|\b(?:has|have|had)\s+yet\s+to\b"
+    r"|\b(?:has|have|had|is|are|was|were)\s+no\s+(?!doubt\b|longer\b|(?:clear\s+)?(?:indications?|signs?)\b)\w+"
+    r"|\bthere\s+(?:is|are|was|were|has\s+been|had\s+been)\s+no\s+(?:evidence|proof|truth)\b"
+    r"|\bno\s+(?:evidence|proof)\s+(?:that|of)\b"
+    r"|\bneither\b",
+    re.I,
+)
+# A relative or parenthetical clause inside a complement, left out of the
+# negation check: ", which has not commented,".
+_INSERTED_CLAUSE = re.compile(
+    r",\s*(?:which|who|whom|whose|where|when|while|although|though)\b[^,]*(?:,|$)", re.I
+)
 NEGATION_BEFORE = re.compile(
     r"(?:\bnot|n['\u2019]t|\bnever|\bneither)\s+(?:\w+\s+)?$",
     re.I,
@@ -254,11 +276,22 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
     denial = DENIAL_MARKERS.search(complement)
     if denial:
         return Position.DENIES, [f"denial marker: {denial.group(0)}"]
+    negation = complement_negation(complement)
+    if negation and re.search(r"\bno\s+(?:evidence|proof)\b", negation, re.I):
+        return Position.DENIES, [f"negated complement: {negation}"]
     hedge = HEDGE_MARKERS.search(complement)
     if hedge:
         notes.append(f"hedge marker: {hedge.group(0)}")
         return Position.HEDGES, notes
+    if negation:
+        return Position.DENIES, [f"negated complement: {negation}"]
     return base, notes
+
+
+def complement_negation(complement: str) -> str:
+    """The words that negate what was said, if its main clause is negated ("did not supply")."""
+    found = COMPLEMENT_NEGATION.search(_INSERTED_CLAUSE.sub(",", complement))
+    return found.group(0) if found else ""
 
 
 def _last_word(text: str) -> str:
