@@ -236,7 +236,11 @@ def extract_page(page: str, *, url: str) -> Extracted:
 
 
 def normalize_pasted_text(text: str) -> str:
-    """Pasted text as stored: tags dropped if any were pasted, paragraphs kept, spaces folded."""
+    """Pasted text as stored: tags dropped if any were pasted, paragraphs kept, spaces folded.
+
+    NUL characters go too: PostgreSQL text cannot hold them, and they carry nothing.
+    """
+    text = text.replace("\x00", "")
     if "<" in text and ">" in text:
         text = "\n\n".join(plain_text(part) for part in re.split(r"(?i)</p>|<br\s*/?>", text))
     # Blank lines separate paragraphs where there are any; otherwise each line is one.

@@ -37,11 +37,14 @@ def ingest_text_submit(
     url: str = "",
     user: Any = None,
 ) -> IngestJob:
-    """Queue pasted text (no HTML) with the editor's title, date and outlet."""
+    """Queue pasted text (no HTML) with the editor's title, date and outlet.
+
+    NUL characters are dropped: PostgreSQL text cannot hold them, and they carry nothing.
+    """
     job = IngestJob.objects.create(
         kind=IngestJob.Kind.TEXT,
-        text=text,
-        title=title,
+        text=text.replace("\x00", ""),
+        title=title.replace("\x00", ""),
         published_on=published_on,
         outlet=outlet,
         url=url,
