@@ -478,7 +478,10 @@ class StanceReviewSerializer(serializers.Serializer):
     version = serializers.IntegerField(
         min_value=1,
         max_value=2**31 - 1,
-        help_text="The stance's version you reviewed; a newer one answers 409.",
+        help_text=(
+            "The stance's version you reviewed; a newer one answers 409. A reviewed "
+            "stance can be reviewed again (a decision reversed) with its current version."
+        ),
     )
 
 
@@ -492,13 +495,25 @@ class StanceRejectSerializer(StanceReviewSerializer):
 class HistoryParamsSerializer(serializers.Serializer):
     as_of = serializers.DateTimeField(
         required=False,
-        help_text="Answer with what the workbench had recorded at this moment (ISO 8601).",
+        help_text=(
+            "Answer with what the workbench had recorded at this moment (ISO 8601): the "
+            "stances, the claim's text and verdict, and the sources' names and parents as "
+            "they were then (rows deleted since included). Articles and outlets show as "
+            "they are now; an article deleted since shows only its id."
+        ),
     )
     since = serializers.DateField(
-        required=False, help_text="Only stances the sources stated on or after this date."
+        required=False,
+        help_text=(
+            "Only stances the sources stated on or after this date, and only the lanes "
+            "that keep at least one. A lane's current_position still comes from all its "
+            "stances: it is the position the source holds."
+        ),
     )
     source = serializers.CharField(  # type: ignore[assignment]
-        required=False, max_length=200, help_text="Only this source (id or slug) and its speakers."
+        required=False,
+        max_length=200,
+        help_text="Only this source (id or slug) and every source speaking for it, at any depth.",
     )
     group_by = serializers.ChoiceField(
         choices=[("top", "top-level source"), ("speaker", "each speaker")],
@@ -561,7 +576,11 @@ class PositionChangeSerializer(serializers.Serializer):
 
 class LaneSerializer(serializers.Serializer):
     source = SourceRefSerializer()  # type: ignore[assignment]
-    current_position = serializers.ChoiceField(choices=Position.choices, allow_null=True)
+    current_position = serializers.ChoiceField(
+        choices=Position.choices,
+        allow_null=True,
+        help_text="The lane's latest stance's position, from all its stances (since= or not).",
+    )
     speakers = SourceRefSerializer(many=True)
     stances = HistoryStanceSerializer(many=True)
     changes = PositionChangeSerializer(many=True)

@@ -188,6 +188,13 @@ class ClaimViewSet(
 
     @extend_schema(
         summary="The claim's history: each source's confirmed stances, current position and changes",
+        description=(
+            "Send the ETag back in If-None-Match for a 304 while nothing the history shows "
+            "has changed (stances, the claim, sources, articles, outlets). Last-Modified is "
+            "left out while the latest change is under 2 seconds old, and for an as_of "
+            "before the latest change; If-None-Match, when sent, decides over "
+            "If-Modified-Since."
+        ),
         parameters=[serializers.HistoryParamsSerializer],
         responses={
             200: serializers.HistorySerializer,
@@ -446,6 +453,10 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
 
     @extend_schema(
         summary="Confirm a stance (reviewers, editors); 409 if it changed since your version",
+        description=(
+            "Also confirms a rejected stance: a reviewer may reverse a decision, given the "
+            "stance's current version. 404 if the stance was deleted meanwhile."
+        ),
         request=serializers.StanceReviewSerializer,
         responses={200: serializers.StanceSerializer},
     )
@@ -464,6 +475,10 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
 
     @extend_schema(
         summary="Reject a stance (reviewers, editors); 409 if it changed since your version",
+        description=(
+            "Also rejects a confirmed stance: a reviewer may reverse a decision, given the "
+            "stance's current version. 404 if the stance was deleted meanwhile."
+        ),
         request=serializers.StanceRejectSerializer,
         responses={200: serializers.StanceSerializer},
     )
