@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -100,36 +101,72 @@ def busy_claim(db) -> Callable[..., Claim]:
 
 
 def xss_payload(tag: str) -> str:
+    """Markup that runs script if written unescaped, in text (script, img) or in an attribute ("'>)."""
     return (
         f'<script>window.__xss = "{tag}"</script><img src=x onerror="window.__xss = \'{tag}-img\'">'
+        f"\"'><svg onload=\"window.__xss = '{tag}-attr'\">"
     )
 
 
 @pytest.fixture
-def planted(db) -> dict[str, object]:
-    """An article and a claim whose text carry script tags and an onerror attribute, with a stance."""
+def planted(db) -> dict[str, Any]:
+    """Markup planted in every stored text a page shows: claim, article title and text, source
+    name, "reported through", and a suggested stance's evidence (cue, alias, notes).
+
+    One stance is confirmed (timeline, home, claim page), one suggested (review queue).
+    """
     claim = ClaimFactory(text=f"Claim {xss_payload('claim')}", slug="planted")
-    text = f"Intro. {xss_payload('article')} said the ministry. More text."
+    text = (
+        f"Intro. {xss_payload('article')} said the ministry. "
+        f"Later {xss_payload('second')} it added. More text."
+    )
     article = ArticleFactory(title=f"Title {xss_payload('title')}", text=text)
     source = SourceFactory(name=f"Source {xss_payload('source')}"[:200])
     SourceAlias.objects.create(source=source, alias="planted source")
-    start = text.index("<script>")
-    exact = text[start : text.index(" said the ministry")]
+
+    def quote(before: str, after: str) -> dict[str, Any]:
+        """The planted markup between ``before`` and ``after``, anchored in the text."""
+        start = text.index(before) + len(before)
+        end = text.index(after, start)
+        return {
+            "quote_exact": text[start:end],
+            "quote_start": start,
+            "quote_end": end,
+            "quote_prefix": text[max(0, start - 32) : start],
+            "quote_suffix": text[end : end + 32],
+        }
+
     stance = Stance.objects.create(
         claim=claim,
         source=source,
         article=article,
         position="asserts",
         stated_on=dt.date(2024, 1, 5),
-        quote_exact=exact,
-        quote_start=start,
-        quote_end=start + len(exact),
-        quote_prefix=text[:start],
         status="confirmed",
         reviewed_at=dt.datetime.now(dt.UTC),
         attributed_via=xss_payload("via"),
+        **quote("Intro. ", " said the ministry"),
     )
-    return {"claim": claim, "article": article, "stance": stance}
+    suggested = Stance.objects.create(
+        claim=claim,
+        source=source,
+        article=article,
+        position="hedges",
+        stated_on=dt.date(2024, 2, 5),
+        status="suggested",
+        attributed_via=xss_payload("suggested-via"),
+        confidence=0.5,
+        evidence={
+            "cue": xss_payload("cue"),
+            "alias": xss_payload("alias"),
+            "alias_method": "trigram",
+            "notes": [xss_payload("note"), "plain note"],
+            "sentence": xss_payload("sentence"),
+            xss_payload("key"): xss_payload("value"),
+        },
+        **quote("Later ", " it added"),
+    )
+    return {"claim": claim, "article": article, "stance": stance, "suggested": suggested}
 
 
 # --- the browser -------------------------------------------------------------------
