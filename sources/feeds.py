@@ -28,7 +28,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sources.extract import ExtractionError, hard_time_limit, plain_text
-from sources.fetch import FetchError, fetch
+from sources.fetch import FetchError, HostBusyError, fetch
 from sources.models import Feed, IngestJob
 
 logger = logging.getLogger(__name__)
@@ -85,9 +85,13 @@ def _entry_url(entry: dict, base: str) -> str:
         link = entry.get("id") or ""
     if not isinstance(link, str) or not link.strip():
         return ""
-    url = urljoin(base, link.strip()) if base else link.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname or len(url) > 2000:
+    try:
+        url = urljoin(base, link.strip()) if base else link.strip()
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # "http://[oops/x": one bad link skips its item, not the feed
+        return ""
+    if parts.scheme not in {"http", "https"} or not host or len(url) > 2000:
         return ""
     return url
 
@@ -194,6 +198,8 @@ def feed_poll(*, feed_id: int, force: bool = False) -> PollResult | None:
     connection (the redelivered task then polls again). Returns None if the feed is gone,
     disabled, not due, or being polled by someone else.
     """
+    from sources.ingest import unexpected_reason
+
     started = time.monotonic()
     with transaction.atomic():
         feed = Feed.objects.select_for_update(skip_locked=True).filter(pk=feed_id).first()
@@ -202,20 +208,41 @@ def feed_poll(*, feed_id: int, force: bool = False) -> PollResult | None:
             return None
         result = PollResult(feed_id=feed.pk, status="")
         feed.last_polled_at = now
+        failure: tuple[str, float | None] | None = None
         try:
-            response = fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
-            parsed = None
-            if not response.not_modified:
-                parsed = feed_parse(
-                    response.content,
-                    url=response.url,
-                    content_type=response.headers.get("content-type", ""),
-                )
-        except (FetchError, FeedParseError) as exc:
-            reason = getattr(exc, "reason", None) or str(exc)
-            _record_failure(
-                feed, now=now, reason=reason, retry_after=getattr(exc, "retry_after", None)
+            # A savepoint: whatever fails in here, the feed row (still locked) can record it.
+            with transaction.atomic():
+                response = fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+                parsed = None
+                new_jobs: list[int] = []
+                if not response.not_modified:
+                    parsed = feed_parse(
+                        response.content,
+                        url=response.url,
+                        content_type=response.headers.get("content-type", ""),
+                    )
+                    new_jobs = _jobs_for(feed, parsed.entries)
+        except HostBusyError as exc:
+            # Our own politeness, not the feed's fault: poll when the slot comes, no failure.
+            feed.next_poll_at = now + dt.timedelta(
+                seconds=min(exc.retry_after or 0, MAX_RETRY_AFTER)
             )
+            feed.last_status, feed.last_error = (
+                "deferred: waiting for a slot on its host",
+                exc.reason,
+            )
+            feed.save()
+            logger.info("feed_poll feed=%s deferred reason=%s", feed.pk, exc.reason)
+            result.status, result.error = feed.last_status, exc.reason
+            return result
+        except (FetchError, FeedParseError) as exc:
+            failure = (getattr(exc, "reason", None) or str(exc), getattr(exc, "retry_after", None))
+        except Exception as exc:  # a bug, a library's surprise, the task's soft time limit
+            failure = (unexpected_reason(exc), None)
+            logger.exception("feed_poll feed=%s crashed reason=%s", feed.pk, failure[0])
+        if failure is not None:
+            reason, retry_after = failure
+            _record_failure(feed, now=now, reason=reason, retry_after=retry_after)
             feed.save()
             logger.warning(
                 "feed_poll feed=%s failed failures=%d disabled=%s reason=%s",
@@ -229,9 +256,7 @@ def feed_poll(*, feed_id: int, force: bool = False) -> PollResult | None:
 
         if parsed is None:
             feed.last_status = "304 Not Modified"
-            new_jobs: list[int] = []
         else:
-            new_jobs = _jobs_for(feed, parsed.entries)
             feed.etag = response.etag[:500]
             feed.last_modified = response.last_modified[:100]
             if parsed.title and not feed.title:

@@ -9,11 +9,15 @@ Rules, each because a fetched URL comes from a stranger (a feed, an editor's pas
   addresses are refused. settings.FACTCHECK_FETCH_ALLOW_LOOPBACK lets tests reach 127.0.0.0/8
   and ::1 and nothing else; production never sets it;
 - redirects are followed by hand, at most 5, each hop checked like the first;
-- connect/read timeouts per operation plus a total deadline for the whole fetch;
+- connect/read timeouts per operation plus a total deadline for the whole fetch, which every
+  connect, read and write on the socket respects (a server dripping its headers a byte at a
+  time cannot hold a worker past it);
 - the body is decompressed here, chunk by chunk with a bounded output, and reading stops as
   soon as the decoded size passes the cap, so a gzip bomb costs at most the cap;
 - only HTML, XHTML, XML (feeds) and plain text are accepted;
-- robots.txt is honoured (RFC 9309) and requests to one host are spaced out;
+- robots.txt is honoured (RFC 9309) and requests to one host are spaced out; a host whose
+  next free slot lies past the deadline is tried later (HostBusyError, with retry_after);
+- a URL that cannot be parsed (in a feed, a paste or a redirect) is a FetchError, not a crash;
 - the User-Agent says who we are (settings.FACTCHECK_USER_AGENT).
 """
 
@@ -38,7 +42,7 @@ import httpx
 from django.conf import settings
 from django.core.cache import cache
 
-from sources.throttle import host_throttle
+from sources.throttle import HostBusy, host_throttle
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +87,20 @@ class TransientFetchError(FetchError):
     """Worth trying again later: a timeout, a refused connection, a 5xx, a 429."""
 
     transient = True
+
+
+class TotalTimeLimitError(TransientFetchError):
+    def __init__(self, *, url: str = "") -> None:
+        limit = settings.FACTCHECK_FETCH_TOTAL_TIMEOUT
+        super().__init__(f"the fetch took longer than the total time limit ({limit:g} s)", url=url)
+
+
+class HostBusyError(TransientFetchError):
+    """The host's next free slot (its pause, its Crawl-delay) lies past this fetch's deadline."""
+
+
+class InvalidURLError(FetchError):
+    """A URL (given, or a redirect's Location) that cannot be parsed or requested."""
 
 
 class BlockedAddressError(FetchError):
@@ -177,6 +195,8 @@ def resolve(host: str, port: int) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise TransientFetchError(f"cannot resolve {host}: {exc.strerror}") from exc
+    except ValueError as exc:  # UnicodeError: a label too long for IDNA; an embedded NUL
+        raise InvalidURLError(f"{host[:300]!r} is not a valid host name ({exc})") from exc
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     for address in addresses:
         reason = address_refusal(address)
@@ -185,8 +205,76 @@ def resolve(host: str, port: int) -> list[str]:
     return addresses
 
 
+def _time_left(deadline: float, timeout: float | None) -> float:
+    """The operation's timeout cut to the time left before the deadline; raises once past it."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TotalTimeLimitError()
+    return left if timeout is None else min(timeout, left)
+
+
+class DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the fetch's deadline.
+
+    httpcore's timeouts are per operation: a server dripping a header byte every half
+    second never trips a 10 s read timeout. Here each operation gets at most the time left,
+    none starts after the deadline, and running out of it says so (TotalTimeLimitError).
+    """
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float) -> None:
+        self._stream = stream
+        self._deadline = deadline
+
+    def _expired(self) -> bool:
+        return time.monotonic() >= self._deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        try:
+            return self._stream.read(max_bytes, _time_left(self._deadline, timeout))
+        except httpcore.ReadTimeout as exc:
+            if self._expired():
+                raise TotalTimeLimitError() from exc
+            raise
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        try:
+            self._stream.write(buffer, _time_left(self._deadline, timeout))
+        except httpcore.WriteTimeout as exc:
+            if self._expired():
+                raise TotalTimeLimitError() from exc
+            raise
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        try:
+            stream = self._stream.start_tls(
+                ssl_context, server_hostname, _time_left(self._deadline, timeout)
+            )
+        except httpcore.ConnectTimeout as exc:
+            if self._expired():
+                raise TotalTimeLimitError() from exc
+            raise
+        return DeadlineStream(stream, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
 class CheckedNetworkBackend(httpcore.SyncBackend):
-    """Connects only to checked addresses, and checks the peer of the socket it got."""
+    """Connects only to checked addresses, and checks the peer of the socket it got.
+
+    With a deadline (time.monotonic()), connecting and every later read and write end by it.
+    """
+
+    def __init__(self, deadline: float | None = None) -> None:
+        self._deadline = deadline
 
     def connect_tcp(
         self,
@@ -198,8 +286,15 @@ class CheckedNetworkBackend(httpcore.SyncBackend):
     ) -> httpcore.NetworkStream:
         last_error: Exception | None = None
         for address in resolve(host, port):
+            if self._deadline is not None:
+                timeout = _time_left(self._deadline, timeout)
             try:
                 stream = super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectTimeout as exc:
+                if self._deadline is not None and time.monotonic() >= self._deadline:
+                    raise TotalTimeLimitError() from exc
+                last_error = exc
+                continue
             except httpcore.ConnectError as exc:  # try the next address (say ::1 then 127.0.0.1)
                 last_error = exc
                 continue
@@ -209,7 +304,7 @@ class CheckedNetworkBackend(httpcore.SyncBackend):
             if reason:
                 stream.close()
                 raise BlockedAddressError(f"refused connection to {host}: {reason}")
-            return stream
+            return stream if self._deadline is None else DeadlineStream(stream, self._deadline)
         raise last_error or httpcore.ConnectError(f"no address for {host}")
 
 
@@ -222,7 +317,7 @@ def _ssl_context() -> ssl.SSLContext:
 class CheckedTransport(httpx.HTTPTransport):
     """httpx's transport with our network backend; no proxies (they would hide the peer)."""
 
-    def __init__(self) -> None:
+    def __init__(self, deadline: float | None = None) -> None:
         super().__init__()
         self._pool = httpcore.ConnectionPool(
             ssl_context=_ssl_context(),
@@ -231,7 +326,7 @@ class CheckedTransport(httpx.HTTPTransport):
             keepalive_expiry=5.0,
             http1=True,
             http2=False,
-            network_backend=CheckedNetworkBackend(),
+            network_backend=CheckedNetworkBackend(deadline),
         )
 
 
@@ -283,9 +378,9 @@ def _timeout() -> httpx.Timeout:
     )
 
 
-def _client() -> httpx.Client:
+def _client(deadline: float) -> httpx.Client:
     return httpx.Client(
-        transport=CheckedTransport(),
+        transport=CheckedTransport(deadline),
         timeout=_timeout(),
         follow_redirects=False,
         trust_env=False,  # never through an environment proxy
@@ -300,13 +395,45 @@ def _client() -> httpx.Client:
 
 
 def _check_url(url: str) -> None:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        hostname, _ = parts.hostname, parts.port  # .port raises on "host:99999"
+    except ValueError as exc:
+        raise InvalidURLError(f"not a valid URL ({exc}): {url[:300]}", url=url) from exc
     if parts.scheme not in {"http", "https"}:
         raise FetchError(f"only http and https URLs are fetched, not {parts.scheme or 'none'}")
-    if not parts.hostname:
+    if not hostname:
         raise FetchError("the URL has no host")
     if parts.username or parts.password:
         raise FetchError("URLs with credentials are not fetched")
+
+
+def _redirect_target(current: str, location: str) -> str:
+    try:
+        return urljoin(current, location)
+    except ValueError as exc:  # "http://[oops/x": an unclosed IPv6 bracket, and the like
+        raise InvalidURLError(
+            f"redirect to an invalid URL {location[:300]!r} ({exc})", url=current
+        ) from exc
+
+
+def _wait_for_slot(host: str, delay: float, deadline: float, url: str) -> None:
+    """Wait for the host's next free slot, unless it comes too late for this fetch.
+
+    The request itself keeps half the time left, at most a connect timeout; a slot beyond
+    that is not taken (another worker can use it) and the caller retries when it comes.
+    """
+    left = deadline - time.monotonic()
+    max_wait = left - min(settings.FACTCHECK_FETCH_CONNECT_TIMEOUT, left / 2)
+    try:
+        host_throttle().wait(host, delay, max_wait=max(0.0, max_wait))
+    except HostBusy as exc:
+        raise HostBusyError(
+            f"{host} asks for a pause between requests and its next free slot is "
+            f"{exc.wait:.0f} s away, past this fetch's time limit; trying later",
+            url=url,
+            retry_after=exc.wait,
+        ) from exc
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -360,9 +487,7 @@ def _read_body(response: httpx.Response, *, max_bytes: int, deadline: float, url
     try:
         for raw in response.iter_raw():
             if time.monotonic() > deadline:
-                raise TransientFetchError(
-                    "the fetch took longer than the total time limit", url=url
-                )
+                raise TotalTimeLimitError(url=url)
             if decoder is None:
                 take(raw)
                 continue
@@ -394,7 +519,7 @@ def _fetch_once(
 ) -> FetchResponse:
     """Fetch one URL, following checked redirects."""
     redirects: list[str] = []
-    with _client() as client:
+    with _client(deadline) as client:
         current = url
         while True:
             _check_url(current)
@@ -408,12 +533,15 @@ def _fetch_once(
                 if crawl_delay:
                     delay = max(delay, min(float(crawl_delay), MAX_CRAWL_DELAY))
             if delay > 0:
-                host_throttle().wait(host, delay)
+                _wait_for_slot(host, delay, deadline, current)
             if time.monotonic() > deadline:
-                raise TransientFetchError(
-                    "the fetch took longer than the total time limit", url=url
-                )
-            request = client.build_request("GET", current, headers=headers)
+                raise TotalTimeLimitError(url=url)
+            try:
+                request = client.build_request("GET", current, headers=headers)
+            except httpx.InvalidURL as exc:
+                raise InvalidURLError(
+                    f"not a valid URL ({exc}): {current[:300]}", url=current
+                ) from exc
             try:
                 response = client.send(request, stream=True)
             except FetchError:
@@ -434,7 +562,7 @@ def _fetch_once(
                         raise RedirectError(
                             f"more than {MAX_REDIRECTS} redirects (last to {location})", url=url
                         )
-                    current = urljoin(current, location)
+                    current = _redirect_target(current, location)
                     if current in redirects:
                         raise RedirectError(f"redirect loop back to {current}", url=url)
                     continue

@@ -20,6 +20,7 @@ import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Lower, Trim
@@ -42,6 +43,14 @@ logger = logging.getLogger(__name__)
 STORE_LOCK = 0x5F1C_A71C
 # Ids below the highest one indexed that are re-checked for late commits.
 INDEX_REFRESH_WINDOW = 1000
+
+
+def unexpected_reason(exc: BaseException) -> str:
+    """What the editor reads for an error nobody planned for (the traceback goes to the log)."""
+    if isinstance(exc, SoftTimeLimitExceeded):
+        return "stopped by the task's time limit before it finished"
+    detail = " ".join(str(exc).split())[:300]
+    return f"unexpected error: {type(exc).__name__}" + (f": {detail}" if detail else "")
 
 
 class TransientIngestError(Exception):
@@ -417,7 +426,9 @@ def job_run(*, job_id: int, final_attempt: bool = True) -> Article | None:
 
     Permanent failures (404, refused address, not an article...) and transient ones on the
     final attempt mark the job failed with a readable reason. Other transient failures
-    raise TransientIngestError for the task to retry.
+    raise TransientIngestError for the task to retry. Anything else (a bug, a library's
+    surprise, the task's soft time limit) fails the job with what it was, and its traceback
+    goes to the log; articles stored before are not touched.
     """
     job = IngestJob.objects.select_related("feed__outlet", "outlet").filter(pk=job_id).first()
     if job is None:
@@ -452,6 +463,12 @@ def job_run(*, job_id: int, final_attempt: bool = True) -> Article | None:
         job.status, job.error = IngestStatus.FAILED, reason
         job.save(update_fields=["status", "error", "updated_at"])
         logger.warning("ingest_job job=%s failed url=%s reason=%s", job.pk, job.url, reason)
+        return None
+    except Exception as exc:
+        reason = unexpected_reason(exc)
+        logger.exception("ingest_job job=%s crashed url=%s reason=%s", job.pk, job.url, reason)
+        job.status, job.error = IngestStatus.FAILED, reason
+        job.save(update_fields=["status", "error", "updated_at"])
         return None
     job.status, job.error, job.article = IngestStatus.DONE, "", article
     job.save(update_fields=["status", "error", "article", "updated_at"])

@@ -23,17 +23,32 @@ logger = logging.getLogger(__name__)
 
 KEY_PREFIX = "factcheck:host-slot:"
 
-# Reserve the next slot for a host: returns how long the caller must wait for it (seconds).
+# Reserve the next slot for a host unless it is more than ARGV[2] seconds away (negative:
+# no limit). Returns {1, wait} when reserved, {0, wait} when not (nothing is written then).
 # The key expires a second after its slot, so idle hosts leave nothing behind.
 _RESERVE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local start = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+local wait = string.format('%.6f', start - now)
+local max_wait = tonumber(ARGV[2])
+if max_wait >= 0 and start - now > max_wait then
+  return {0, wait}
+end
 local delay = tonumber(ARGV[1])
 redis.call('SET', KEYS[1], string.format('%.6f', start + delay),
            'PX', math.ceil((start + delay - now) * 1000) + 1000)
-return string.format('%.6f', start - now)
+return {1, wait}
 """
+
+
+class HostBusy(Exception):
+    """The host's next free slot is further away than the caller can wait; none was taken."""
+
+    def __init__(self, host: str, wait: float) -> None:
+        super().__init__(f"the next free slot for {host} is {wait:.1f} s away")
+        self.host = host
+        self.wait = wait
 
 
 class HostThrottle:
@@ -49,16 +64,23 @@ class HostThrottle:
         self._next: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def reserve(self, host: str, delay: float) -> float:
+    def reserve(self, host: str, delay: float, max_wait: float | None = None) -> float:
+        """Take the host's next free slot; the seconds until it comes.
+
+        With `max_wait`, a slot further away than that is left for others and HostBusy
+        raised: a worker that would sleep past its own time limit wastes the slot.
+        """
         with self._lock:
             now = self._clock()
             start = max(now, self._next.get(host, now))
+            if max_wait is not None and start - now > max_wait:
+                raise HostBusy(host, start - now)
             self._next[host] = start + delay
         return start - now
 
-    def wait(self, host: str, delay: float) -> float:
+    def wait(self, host: str, delay: float, max_wait: float | None = None) -> float:
         """Sleep until this host may be asked again; returns the seconds slept."""
-        pause = self.reserve(host, delay)
+        pause = self.reserve(host, delay, max_wait)
         if pause > 0:
             self._sleep(pause)
         return pause
@@ -75,12 +97,16 @@ class RedisHostThrottle(HostThrottle):
         super().__init__(sleep=sleep)
         self._script = client.register_script(_RESERVE)
 
-    def reserve(self, host: str, delay: float) -> float:
+    def reserve(self, host: str, delay: float, max_wait: float | None = None) -> float:
+        limit = -1.0 if max_wait is None else max(0.0, max_wait)
         try:
-            return float(self._script(keys=[KEY_PREFIX + host.lower()], args=[delay]))
+            reserved, wait = self._script(keys=[KEY_PREFIX + host.lower()], args=[delay, limit])
         except redis.RedisError as exc:
             logger.warning("host_throttle fallback=process host=%s error=%s", host, exc)
-            return super().reserve(host, delay)
+            return super().reserve(host, delay, max_wait)
+        if not int(reserved):
+            raise HostBusy(host, float(wait))
+        return float(wait)
 
 
 @functools.cache

@@ -5,10 +5,11 @@ Workers are separate processes, so the pause is kept in Redis, where every worke
 
 import uuid
 
+import pytest
 import redis
 from django.conf import settings
 
-from sources.throttle import HostThrottle, RedisHostThrottle, host_throttle
+from sources.throttle import HostBusy, HostThrottle, RedisHostThrottle, host_throttle
 
 
 class Clock:
@@ -60,6 +61,37 @@ def test_two_workers_share_one_pause_per_host_through_redis():
     assert 119 < first.wait(host, 60.0) <= 120
     assert second.wait(f"other-{host}", 60.0) == 0
     assert len(slept) == 2
+
+
+def test_a_slot_further_away_than_the_worker_can_wait_is_left_for_others():
+    # Two worker processes; the second has only 10 s of its time limit left.
+    slept: list[float] = []
+    first, second = (
+        RedisHostThrottle(redis.Redis.from_url(settings.CACHE_URL), sleep=slept.append)
+        for _ in range(2)
+    )
+    host = f"{uuid.uuid4().hex}.example"
+    first.wait(host, 60.0)
+
+    with pytest.raises(HostBusy) as busy:
+        second.wait(host, 60.0, max_wait=10.0)
+
+    assert 59 < busy.value.wait <= 60  # what the caller tells its retry to wait
+    assert slept == []  # nobody slept towards a slot it would not live to use
+    # Nothing was reserved: the next worker gets the slot a minute after the first one's.
+    assert 59 < first.wait(host, 60.0, max_wait=120.0) <= 60
+    assert 119 < second.wait(host, 60.0) <= 120
+
+
+def test_within_one_process_a_slot_too_far_is_left_untaken_too():
+    clock = Clock()
+    throttle = HostThrottle(clock=clock, sleep=clock.sleep)
+    throttle.wait("news.example", 30.0)
+
+    with pytest.raises(HostBusy):
+        throttle.wait("news.example", 30.0, max_wait=5.0)
+    assert throttle.wait("news.example", 30.0, max_wait=30.0) == 30.0
+    assert clock.slept == [30.0]
 
 
 def test_the_fetcher_uses_the_shared_throttle_when_the_cache_is_redis():

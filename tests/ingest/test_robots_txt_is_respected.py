@@ -1,9 +1,12 @@
 """robots.txt is read (and cached) before fetching; disallowed pages are not fetched."""
 
 import pytest
+import redis
+from django.conf import settings
 
 from sources.fetch import RobotsDisallowedError, fetch
 from sources.models import IngestJob
+from sources.throttle import HostBusy, RedisHostThrottle
 from tests.ingest.site import run_task, url_job
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +56,17 @@ def test_an_unreachable_robots_txt_means_try_later(web):
     assert "robots.txt of http://127.0.0.1" in job.error
     assert "gave up after" in job.error  # retried as transient first
     assert web.seen("/page") == []
+
+
+def test_a_crawl_delay_reserves_the_hosts_next_slot_that_far_ahead_for_every_worker(web):
+    web.add("/robots.txt", body=b"User-agent: *\nCrawl-delay: 7\n", content_type="text/plain")
+    web.add("/public/a", body=b"<html>a</html>")
+
+    fetch(web.url("/public/a"))
+
+    # Another worker's throttle (its own Redis connection) finds the slot 7 s ahead;
+    # max_wait=0 only looks, it takes nothing.
+    other_worker = RedisHostThrottle(redis.Redis.from_url(settings.CACHE_URL))
+    with pytest.raises(HostBusy) as busy:
+        other_worker.reserve("127.0.0.1", 0.0, max_wait=0.0)
+    assert 6 < busy.value.wait <= 7

@@ -29,6 +29,7 @@ class Worker:
         self.queue = queue
         self.log_dir = log_dir
         self.visibility_timeout = visibility_timeout
+        self.extra_env: dict[str, str] = {}  # settings of the next workers started
         self.started: list[subprocess.Popen] = []
 
     def env(self) -> dict[str, str]:
@@ -45,9 +46,11 @@ class Worker:
             PYTHONPATH=str(BASE_DIR),
             INGEST_TEST_QUEUE=self.queue,
         )
+        env.update(self.extra_env)
         return env
 
-    def start(self) -> subprocess.Popen:
+    def start(self, pool: str = "solo") -> subprocess.Popen:
+        """A worker process; pool="prefork" (one child) where time limits must hold."""
         n = len(self.started) + 1
         log = (self.log_dir / f"worker-{n}.log").open("wb")
         proc = subprocess.Popen(
@@ -61,7 +64,7 @@ class Worker:
                 "-Q",
                 self.queue,
                 "--pool",
-                "solo",
+                pool,
                 "--concurrency",
                 "1",
                 "--without-heartbeat",
