@@ -33,7 +33,7 @@ from pghistory.models import Events
 
 from sources.forms import ArticleForm, IngestSubmitForm, SourceAliasFormSet
 from sources.models import Article, Feed, IngestJob, Outlet, Source, SourceAlias, normalize_alias
-from sources.services import ingest_text_submit, ingest_url_submit
+from sources.services import feed_enable, ingest_text_submit, ingest_url_submit
 
 # --- Audit history ---------------------------------------------------------------
 
@@ -399,8 +399,23 @@ class FeedAdmin(admin.ModelAdmin):
         ("Health", {"fields": health_fields}),
     ]
 
+    actions = ["enable_and_poll_now"]
+
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).annotate(_articles=Count("articles")).order_by("url")
+
+    def save_model(self, request: HttpRequest, obj: Feed, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "enabled" in form.changed_data and obj.enabled:
+            # Re-enabled: a clean slate, or the next failure would disable it again at once.
+            feed_enable(feed=obj)
+
+    @admin.action(description="Enable and poll now", permissions=["change"])
+    def enable_and_poll_now(self, request: HttpRequest, queryset: QuerySet) -> None:
+        feeds = list(queryset)
+        for feed in feeds:
+            feed_enable(feed=feed, poll_now=True)
+        self.message_user(request, f"{len(feeds)} feed(s) enabled; a poll of each is queued.")
 
     @admin.display(description="articles brought", ordering="_articles")
     def articles(self, feed: Any) -> str:

@@ -157,9 +157,9 @@ class PollResult:
 
 
 def _queue_job(job_id: int) -> None:
-    from sources.tasks import ingest_job_run
+    from sources.services import ingest_job_publish
 
-    ingest_job_run.delay(job_id)
+    ingest_job_publish(job_id=job_id)
 
 
 def _schedule(feed: Feed, *, now: dt.datetime, new_items: int) -> None:

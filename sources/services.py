@@ -1,19 +1,35 @@
-"""Writes on sources, feeds and articles: submitting URLs and text for ingestion."""
+"""Writes on sources, feeds and articles: submitting URLs and text for ingestion, feeds."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
-from sources.models import IngestJob, Outlet
+from sources.models import Feed, IngestJob, Outlet
+
+logger = logging.getLogger(__name__)
+
+
+def ingest_job_publish(*, job_id: int) -> None:
+    """Send the job's task now (call it on commit); a broker that fails is logged, not raised."""
+    from sources.tasks import ingest_job_run
+
+    try:
+        ingest_job_run.delay(job_id)
+    except Exception:
+        # The job is committed; the editor's request must not fail for want of a broker.
+        # sources.tasks.ingest_jobs_requeue_stalled sends it again later.
+        logger.exception(
+            "ingest_job job=%s publish_failed (the stalled-job sweep re-queues it)", job_id
+        )
 
 
 def _queue(job: IngestJob) -> None:
-    from sources.tasks import ingest_job_run
-
-    transaction.on_commit(lambda: ingest_job_run.delay(job.pk))
+    transaction.on_commit(lambda: ingest_job_publish(job_id=job.pk))
 
 
 def ingest_url_submit(*, url: str, user: Any = None, outlet: Outlet | None = None) -> IngestJob:
@@ -52,3 +68,24 @@ def ingest_text_submit(
     )
     _queue(job)
     return job
+
+
+def feed_enable(*, feed: Feed, poll_now: bool = False) -> Feed:
+    """Enable a feed with a clean slate, and with `poll_now` queue a poll on commit.
+
+    A feed disabled after N failures in a row keeps its count, its reason and its backoff;
+    enabled as it stood, its next failure would disable it again at once. The last status
+    and error stay, as the record of what went wrong.
+    """
+    Feed.objects.filter(pk=feed.pk).update(
+        enabled=True, consecutive_failures=0, disabled_reason="", next_poll_at=timezone.now()
+    )
+    feed.refresh_from_db(
+        fields=["enabled", "consecutive_failures", "disabled_reason", "next_poll_at"]
+    )
+    logger.info("feed_enabled feed=%s poll_now=%s", feed.pk, poll_now)
+    if poll_now:
+        from sources.tasks import feed_poll
+
+        transaction.on_commit(lambda: feed_poll.delay(feed.pk, True))
+    return feed

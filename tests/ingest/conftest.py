@@ -54,3 +54,17 @@ def worker(tmp_path, web):
     worker.stop_all()
     purge(queue)
     set_routes(previous)
+
+
+@pytest.fixture
+def task_queue():
+    """A queue of this test's own that sources.* and claims.* tasks are sent to (no worker):
+    tests read what was queued with tests.ingest.worker.queued(name)."""
+    from tests.ingest.worker import declare, new_queue_name, purge, route_tasks_to, set_routes
+
+    name = new_queue_name()
+    previous = route_tasks_to(name)
+    declare(name)
+    yield name
+    purge(name)
+    set_routes(previous)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
+from kombu import Queue
 
 from factcheck.celery import app
 from tests.workers import worker_database_url
@@ -126,6 +127,25 @@ def route_tasks_to(queue: str) -> dict | None:
     previous = app.conf.task_routes
     set_routes({"sources.tasks.*": {"queue": queue}, "claims.tasks.*": {"queue": queue}})
     return previous
+
+
+def declare(queue: str) -> None:
+    """Create the queue, so messages sent before any worker listens wait there."""
+    with app.connection_for_write() as conn:
+        Queue(queue, routing_key=queue).bind(conn.default_channel).declare()
+
+
+def queued(queue: str) -> list[tuple[str, list]]:
+    """The tasks waiting on the queue (taken off it), as (task name, args)."""
+    out = []
+    with app.connection_for_write() as conn, conn.SimpleQueue(queue) as q:
+        while True:
+            try:
+                message = q.get(timeout=0.5)
+            except q.Empty:
+                return out
+            out.append((message.headers["task"], message.payload[0]))
+            message.ack()
 
 
 def purge(queue: str) -> None:
