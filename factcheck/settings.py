@@ -184,6 +184,7 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Queues a poll of every feed whose next_poll_at has come (sources/feeds.py).
     "poll-due-feeds": {"task": "sources.tasks.feeds_poll_due", "schedule": 60.0},
+    "requeue-stalled-jobs": {"task": "sources.tasks.ingest_jobs_requeue_stalled", "schedule": 300},
 }
 
 # --- Cache ----------------------------------------------------------------------

@@ -32,6 +32,17 @@ def retry_backoff_max() -> float:
     return max(1.0, min(RETRY_BACKOFF_MAX, visibility - settings.CELERY_TASK_TIME_LIMIT - 1))
 
 
+def stalled_after() -> float:
+    """Seconds without news after which a queued or running job has lost its task.
+
+    The longest a live job can stay silent: a worker holds its retry for at most the
+    longest countdown and runs it within the task time limit; a worker that dies meanwhile
+    has its task handed out again after the visibility timeout.
+    """
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    return visibility + retry_backoff_max() + settings.CELERY_TASK_TIME_LIMIT
+
+
 def _full_jitter(ceiling: float) -> float:
     # Spreads the retries of many jobs that failed together (a site down for everyone).
     return random.uniform(0, ceiling)
@@ -66,6 +77,15 @@ def ingest_job_run(self, job_id: int) -> int | None:
         countdown = retry_countdown(retries=self.request.retries, retry_after=exc.retry_after)
         raise self.retry(exc=exc, countdown=countdown) from exc
     return article.pk if article is not None else None
+
+
+@shared_task(acks_late=True)
+def ingest_jobs_requeue_stalled() -> int:
+    """Beat: send again the jobs whose task was lost; fail those lost too often."""
+    from sources.services import ingest_jobs_requeue_stalled as sweep
+
+    requeued, _ = sweep()
+    return len(requeued)
 
 
 @shared_task(acks_late=True)
