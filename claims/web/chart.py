@@ -46,6 +46,9 @@ STACK_MAX = 3
 STACK_STEP = 12
 CHAR_WIDTH = 6.1  # average width of a character at the callout font size, for collisions
 CALLOUTS_PER_LANE = 4
+# Lanes per SVG: a printed page breaks only between SVGs, so each must fit on a page
+# (12 lanes are 720 units high, about 13 cm at A4 width). On screen they stack seamlessly.
+LANES_PER_SVG = 12
 
 POSITIONS = [p.value for p in Position]
 POSITION_LABELS = {p.value: p.label for p in Position}
@@ -245,7 +248,7 @@ def render_chart(
     group_href: Callable[[Lane, dt.date, dt.date], str],
     quote_href: Callable[[TimelineStance], str] = lambda stance: "",
 ) -> Chart | None:
-    """The lanes (one SVG, scrolls) and the time axis (another, stays under them).
+    """The lanes (SVGs of up to LANES_PER_SVG lanes, scroll together) and the time axis.
 
     ``stance_href`` is where a mark leads (None: nowhere, the mark is not a link
     target); ``quote_href`` the original page at the quote, for the mark card.
@@ -254,9 +257,66 @@ def render_chart(
     if scale is None:
         return None
     ticks = ticks_for(scale)
-    height = LANE_HEIGHT * len(timeline.lanes)
-    parts: list[str] = [_defs()]
-    for index in range(len(timeline.lanes)):
+    statements = sum(len(lane.stances) for lane in timeline.lanes)
+    svgs: list[str] = []
+    marks = aggregates = 0
+    for first in range(0, len(timeline.lanes), LANES_PER_SVG):
+        lanes = timeline.lanes[first : first + LANES_PER_SVG]
+        parts, lane_marks, lane_aggregates = _lanes_block(
+            lanes,
+            first,
+            scale,
+            ticks,
+            stance_href=stance_href,
+            group_href=group_href,
+            quote_href=quote_href,
+        )
+        marks += lane_marks
+        aggregates += lane_aggregates
+        if len(timeline.lanes) <= LANES_PER_SVG:
+            label = f"Timeline: {len(timeline.lanes)} sources, {statements} statements"
+        else:
+            label = (
+                f"Timeline, sources {first + 1} to {first + len(lanes)} of "
+                f"{len(timeline.lanes)} ({statements} statements in all)"
+            )
+        block = _el(
+            "svg",
+            ([_defs()] if first == 0 else []) + parts,
+            viewBox=f"0 0 {WIDTH} {LANE_HEIGHT * len(lanes)}",
+            class_="timeline-lanes",
+            role="group",
+            aria_label=label,
+            preserveAspectRatio="xMinYMin meet",
+        )
+        # In print each block is a page's worth of lanes with its own axis (shown only there).
+        last = first + LANES_PER_SVG >= len(timeline.lanes)
+        axis = "" if last else _axis(ticks, extra_class="timeline-axis-print")
+        svgs.append(f'<div class="lanes-block">{block}{axis}</div>')
+    lanes_svg = "".join(svgs)
+    return Chart(
+        lanes_svg=mark_safe(lanes_svg),  # noqa: S308 - built from escaped parts above
+        axis_svg=mark_safe(_axis(ticks)),  # noqa: S308 - labels are dates we format
+        lane_count=len(timeline.lanes),
+        mark_count=marks,
+        aggregate_count=aggregates,
+    )
+
+
+def _lanes_block(
+    lanes: list[Lane],
+    first: int,
+    scale: Scale,
+    ticks: list[Tick],
+    *,
+    stance_href: Callable[[TimelineStance], str | None],
+    group_href: Callable[[Lane, dt.date, dt.date], str],
+    quote_href: Callable[[TimelineStance], str],
+) -> tuple[list[str], int, int]:
+    """The inside of one lanes SVG: backgrounds (striped by overall lane number), year lines, lanes."""
+    height = LANE_HEIGHT * len(lanes)
+    parts: list[str] = []
+    for index in range(len(lanes)):
         parts.append(
             _el(
                 "rect",
@@ -264,7 +324,7 @@ def render_chart(
                 y=str(index * LANE_HEIGHT),
                 width=str(WIDTH),
                 height=str(LANE_HEIGHT),
-                class_="lane-bg lane-odd" if index % 2 else "lane-bg",
+                class_="lane-bg lane-odd" if (first + index) % 2 else "lane-bg",
             )
         )
     # Year lines over the lane backgrounds, under the bands and marks.
@@ -281,7 +341,7 @@ def render_chart(
                 )
             )
     marks = aggregates = 0
-    for index, lane in enumerate(timeline.lanes):
+    for index, lane in enumerate(lanes):
         lane_svg, lane_marks, lane_aggregates = _lane(
             lane,
             index,
@@ -293,23 +353,7 @@ def render_chart(
         parts.append(lane_svg)
         marks += lane_marks
         aggregates += lane_aggregates
-    lanes_svg = _el(
-        "svg",
-        parts,
-        viewBox=f"0 0 {WIDTH} {height}",
-        class_="timeline-lanes",
-        role="group",
-        aria_label=f"Timeline: {len(timeline.lanes)} sources, "
-        f"{sum(len(lane.stances) for lane in timeline.lanes)} statements",
-        preserveAspectRatio="xMinYMin meet",
-    )
-    return Chart(
-        lanes_svg=mark_safe(lanes_svg),  # noqa: S308 - built from escaped parts above
-        axis_svg=mark_safe(_axis(ticks)),  # noqa: S308 - labels are dates we format
-        lane_count=len(timeline.lanes),
-        mark_count=marks,
-        aggregate_count=aggregates,
-    )
+    return parts, marks, aggregates
 
 
 def _defs() -> str:
@@ -554,7 +598,7 @@ def _aggregate(
     )
 
 
-def _axis(ticks: list[Tick]) -> str:
+def _axis(ticks: list[Tick], extra_class: str = "") -> str:
     parts = [
         _el(
             "line",
@@ -602,7 +646,7 @@ def _axis(ticks: list[Tick]) -> str:
         "svg",
         parts,
         viewBox=f"0 0 {WIDTH} {AXIS_HEIGHT}",
-        class_="timeline-axis",
+        class_=f"timeline-axis {extra_class}".strip(),
         aria_hidden="true",
         preserveAspectRatio="xMinYMin meet",
     )

@@ -120,10 +120,9 @@
       var i = marks.indexOf(mark) + (event.key === "ArrowRight" ? 1 : -1);
       target = marks[i] || null;
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      var next = event.key === "ArrowDown" ? lane.nextElementSibling : lane.previousElementSibling;
-      while (next && !next.classList.contains("lane")) {
-        next = event.key === "ArrowDown" ? next.nextElementSibling : next.previousElementSibling;
-      }
+      // Lanes may sit in several SVGs (a page of lanes each, for print): walk them all in order.
+      var lanes = Array.prototype.slice.call(chart.querySelectorAll(".lane"));
+      var next = lanes[lanes.indexOf(lane) + (event.key === "ArrowDown" ? 1 : -1)];
       if (next) {
         var x = centre(mark), best = Infinity;
         next.querySelectorAll(".mark").forEach(function (m) {
