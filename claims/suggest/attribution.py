@@ -11,6 +11,7 @@ than what the packaged models offered; see bench/suggest.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claims.models import Position
@@ -22,8 +23,12 @@ from claims.suggest.speakers import Lexicon, Mention, SourceInfo
 VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
-            r"\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:comment|say|discuss|confirm)\b"
-            r"|\b(?:did|does|do|would) not (?:immediately )?(?:comment|respond to (?:a )?requests? for comment)\b"
+            r"\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:comment|say|discuss|confirm|specify)\b"
+            r"|\b(?:did|does|do|would|has|have|had) not (?:\w+ly |yet )?comment(?:ed)?\b"
+            r"|\b(?:did|does|do|would|has|have|had) not (?:\w+ly |yet )?(?:respond(?:ed)?|repl(?:y|ied))"
+            r" to (?:an? |the )?(?:[\w\u2019']+ ){0,2}(?:requests?|questions?|calls?|e-?mails?)"
+            r"(?: (?:for|seeking) comment)?"
+            r"|\b(?:had|has|have) no (?:immediate )?comment\b"
             r"|\bcould not be reached for comment\b|\bno comment\b|\bneither confirm(?:ed)? nor den(?:y|ied)\b",
             re.I,
         ),
@@ -51,7 +56,9 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"\b(?:says?|said|stated|tells?|told|claim(?:s|ed)|insist(?:s|ed)?|warn(?:s|ed)"
-            r"|reported|believ(?:e|es|ed)|estimat(?:e|es|ed)|assess(?:es|ed)?|concluded)\b",
+            r"|reported|believ(?:e|es|ed)|estimat(?:e|es|ed)|assess(?:es|ed)?|concluded)\b"
+            # "called the reports a smear campaign" (not "called for", "called on")
+            r"|\bcall(?:s|ed)\b(?!\s+(?:for|on|off|up|in|out|back)\b)",
             re.I,
         ),
         Position.ASSERTS,
@@ -68,7 +75,12 @@ PREP_CUE = re.compile(r"\b(?:according to|in response to|citing)\b", re.I)
 HEDGE_MARKERS = re.compile(
     r"\b(?:appear(?:s|ed)? (?:to|that)|seem(?:s|ed)? (?:to|that)|may (?:have|be)|might(?: have| be)?|could (?:be|have)"
     r"|possibly|probably|likely|reportedly|unconfirmed|unclear|not (?:yet )?(?:clear|confirmed|verified)"
-    r"|no (?:clear )?(?:indications?|evidence|signs?)|if confirmed)\b",
+    r"|no (?:clear )?(?:indications?|evidence|signs?)|if confirmed"
+    r"|could (?!not\b)\w+|unable to (?:verify|confirm|say)|(?:could|can)(?:not|n['\u2019]t| not) (?:say|confirm|verify)"
+    r"|(?:is|are|was|were) (?:widely )?believed to|concerned (?:that|about)|consistent with"
+    r"|expect(?:s|ed|ing)?"
+    # Not having seen it is not saying it did not happen.
+    r"|(?:yet to|not|n['\u2019]t|never) (?:see|seen|find|found|know|verif\w+|establish\w*) (?:any )?(?:evidence|proof))\b",
     re.I,
 )
 DENIAL_MARKERS = re.compile(
@@ -99,9 +111,63 @@ _INSERTED_CLAUSE = re.compile(
     r",\s*(?:which|who|whom|whose|where|when|while|although|though)\b[^,]*(?:,|$)", re.I
 )
 NEGATION_BEFORE = re.compile(
-    r"(?:\bnot|n['\u2019]t|\bnever|\bneither)\s+(?:\w+\s+)?$",
+    r"(?:\bnot|n['\u2019]t|\bnever|\bneither|\byet\s+to)\s+(?:\w+\s+)?$",
     re.I,
 )
+# "would not say", "have not publicly said": a refusal, no comment ("could not
+# say" is not knowing: a hedge, as a negated cue is).
+REFUSED_BEFORE = re.compile(
+    r"\b(?:would|will|did|does|do|has|have|had)\s*(?:not|n['\u2019]t)\s+(?:\w+ly\s+)?$"
+    r"|\b(?:never|yet\s+to)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+# Saying, and owning up to: not done by the one who would, it is no comment
+# ("has never officially acknowledged", "has yet to acknowledge").
+SAYING_CUE = re.compile(
+    r"^(?:says?|said|tell|tells|told|stated|acknowledg(?:e|es|ed)|admit(?:s|ted)?|confirm(?:s|ed)?)$",
+    re.I,
+)
+# Cues that are also plural nouns, and what follows them as nouns: "calling the
+# U.S. claims “absurd”", "Seoul's reports were wrong" (but "Seoul reports North Korea…").
+NOUN_CUES = re.compile(r"^(?:claims|reports|charges|estimates|calls)$", re.I)
+NOUN_FOLLOWS = re.compile(
+    r"^\s*(?:[\u201c\"\u2018,.;:)]|(?:were|was|are|is|of|about|against|as|and|or|by|from|on)\b)",
+    re.I,
+)
+# What may close a clause after its attribution: "…, KCNA said in a statement."
+TRAILING_TAIL = re.compile(
+    r"[\s,]*(?:(?:on\s+)?\w+day|today|yesterday|late|early|earlier|later)?"
+    r"(?:\s*,?\s*(?:in|at|on|during|to|from|after|before|via|through)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"(?:[\w\-\u2019']+\s+){0,3}[\w\-\u2019']+)?"
+    r"(?:\s*,?\s*(?:on\s+)?\w+day)?[\s.\u201d\"]*",
+    re.I,
+)
+# Reporters, not speakers, when they come between a name and a verb: "Russian state media reported".
+MEDIA_GAP = re.compile(
+    r"^(?:['\u2019]s)?\s*(?:official\s+|state\s+|news\s+)*(?:media|news\s+agency|agency|television|tv"
+    r"|newspaper|broadcaster|outlet)\b",
+    re.I,
+)
+# A speaker named with its role before a preposition: "a spokesperson for the North's
+# foreign ministry said", "a senior official at the ministry".
+ROLE_BEFORE_PREPOSITION = re.compile(
+    r"\b(?:spokes(?:person|man|woman)|officials?|ministers?|ambassador|envoy|representatives?"
+    r"|diplomats?|sources?|head|chief|director|members?|lawmakers?|commanders?)"
+    r"\s+(?:for|of|at)\s+(?:the\s+)?$",
+    re.I,
+)
+# Where a speaker is, not whom it speaks for: "a Russian embassy spokesperson in Seoul".
+ROLE_IN_PLACE = re.compile(
+    r"\b(?:spokes(?:person|man|woman)|officials?|ambassador|envoy|diplomats?|embassy|mission"
+    r"|correspondent|representatives?)\s+(?:in|based\s+in)\s+$",
+    re.I,
+)
+# Inside the gap between a name and its verb: "'s mission to the United Nations",
+# "'s ambassador to the U.N., Vassily Nebenzia,", a name in apposition.
+_GAP_ORGANISATION = re.compile(
+    r"^(['\u2019]s\s+(?:[a-z]+\s+){1,3})(?:to|at|in)\s+(?:the\s+)?(?:[A-Z][\w.]*\s*)+", re.S
+)
+_GAP_APPOSITION = re.compile(r",\s*(?:[A-Z][\w.\-\u2019']*\s*){1,4},")
 NOUN_BEFORE = re.compile(
     r"(?:['\u2019]s|\b(?:the|a|an|these|those|such|its|their|his|her|our))\s+$", re.I
 )
@@ -211,10 +277,15 @@ MEDIA_WORDS = frozenset(
     ["media", "agency", "agencies", "outlet", "outlets", "newspaper", "television", "tv"]
 )
 PRONOUN = re.compile(
-    r"(?:^|\s)(?P<p>he|she|they|it|(?:the|an?)\s+(?:\w+\s+)?(?:agency|ministry|outlet|company|media"
+    r"(?:^|\s)(?P<p>he|she|they|it|the\s+(?:\w+\s+)?(?:agency|ministry|outlet|company|media"
     r"|spokesperson|spokesman|spokeswoman|official|government|statement|report))"
-    r"(?:\s+(?:also|has|had|have|later|then|earlier))*\s*$",
+    r"(?:\s+(?:also|has|had|have|later|then|earlier|could|would|can|will|may|might|did|does|do"
+    r"|was|were|is|are|not|only|still))*\s*$",
     re.I,
+)
+# A participle phrase between a subject and its verb: "The statement, carried by KCNA, called…"
+_PARTICIPLE_PHRASE = re.compile(
+    r",\s*(?:carried|published|issued|released|quoted|cited|read|broadcast)\b[^,]*,\s*$", re.I
 )
 DATE_WORDS = re.compile(
     r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday"
@@ -241,6 +312,9 @@ class Frame:
     pronoun: str = ""
     via: Frame | None = None
     notes: list[str] = field(default_factory=list)
+    # The speaker is a person speaking for the source ("Ukraine's defense minister
+    # Rustem Umerov said"): a later "he said" may stand for it.
+    person: bool = False
 
     @property
     def via_text(self) -> str:
@@ -295,7 +369,10 @@ def complement_negation(complement: str) -> str:
 
 
 def _last_word(text: str) -> str:
+    """The last word before a name, past its article: "carried by the" -> "by"."""
     words = re.findall(r"[\w\u2019']+", text)
+    while len(words) > 1 and words[-1].lower() in {"the", "a", "an"}:
+        words.pop()
     return words[-1].lower() if words else ""
 
 
@@ -307,10 +384,19 @@ def _speakers_before(
     if not before:
         return []
     nearest = before[-1]
-    gap = DATE_WORDS.sub(" ", text[nearest.end - offset : cue_start - offset])
+    gap = text[nearest.end - offset : cue_start - offset]
+    if len(before) > 1:
+        # "a Russian embassy spokesperson in Seoul said": Russia speaks, from Seoul.
+        role = ROLE_IN_PLACE.search(text[before[-2].end - offset : nearest.start - offset])
+        if role:
+            gap = text[before[-2].end - offset : before[-2].end - offset + role.start()] + gap
+            before, nearest = before[:-1], before[-2]
+    gap = re.sub(r"\byet\s+to\b", " ", DATE_WORDS.sub(" ", gap), flags=re.I)
+    gap = _GAP_APPOSITION.sub(" ", _GAP_ORGANISATION.sub(r"\1", gap))
     if not GAP.match(gap) or set(re.findall(r"[a-z]+", gap.lower())) & GAP_STOP:
         return []
-    if _last_word(text[: nearest.start - offset]) in PREPOSITIONS:
+    lead = text[: nearest.start - offset]
+    if _last_word(lead) in PREPOSITIONS and not ROLE_BEFORE_PREPOSITION.search(lead):
         return []
     group = [nearest]
     for previous in reversed(before[:-1]):
@@ -321,6 +407,36 @@ def _speakers_before(
             break  # "troops to Russia, South Korean officials said": Russia is no speaker
         group.insert(0, previous)
     return group
+
+
+PERSON_ROLE = re.compile(
+    r"\b(?:minister|president|premier|chancellor|spokes(?:person|man|woman)|secretary|ambassador"
+    r"|envoy|chief|commander|general|director|head|leader|official|lawmaker|senator|adviser"
+    r"|sister|brother|king|prince)\b",
+    re.I,
+)
+
+
+def _names_a_person(phrase: str) -> bool:
+    """Whether the words of a speaker phrase name one person ("defense minister Rustem Umerov")."""
+    return bool(PERSON_ROLE.search(phrase)) and not re.search(r"\bofficials\b", phrase, re.I)
+
+
+def _passive_agent(text: str, offset: int, mentions: list[Mention], cue_end: int) -> list[Mention]:
+    """The speaker of a passive cue: "were denied by Pyongyang", "rejected as fakes by Moscow"."""
+    after = text[cue_end - offset :]
+    found = re.match(r"(?:\s+[^\s,;]+){0,5}?\s+by\s+(?:the\s+)?", after)
+    if found is None:
+        return []
+    at = cue_end + found.end()
+    for mention in mentions:
+        if mention.start >= at and not text[at - offset : mention.start - offset].strip(" ,"):
+            return [mention]
+        if mention.start >= at:
+            # "by the Russian foreign ministry": an adjective of a name first
+            words = text[at - offset : mention.start - offset].split()
+            return [mention] if len(words) <= 1 else []
+    return []
 
 
 def _speaker_after(
@@ -385,16 +501,46 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
         before_text = text[: start - offset]
         if NOUN_BEFORE.search(before_text):
             continue  # "Seoul's claims", "the reports": a noun, not a verb
+        if NOUN_CUES.match(cue) and NOUN_FOLLOWS.match(text[end - offset :]):
+            continue  # "the U.S. claims “absurd”": a noun too
         if PASSIVE_BEFORE.search(before_text):
-            continue  # "North Korea has been accused of…": the accuser is elsewhere
+            # "Reports … were denied by Pyongyang": the speaker follows "by";
+            # "North Korea has been accused of…": the accuser is elsewhere.
+            agent = _passive_agent(text, offset, inside, end)
+            if agent:
+                final, notes = position_for(
+                    position, negated=False, complement=before_text, cue=cue
+                )
+                frames.append(
+                    Frame(
+                        cue=cue,
+                        cue_start=start,
+                        cue_end=end,
+                        position=final,
+                        strength=strength,
+                        speakers=agent,
+                        clause=clause,
+                        complement=(offset, start),
+                        trailing=True,
+                        notes=[*notes, "passive"],
+                    )
+                )
+            continue
         speakers = _speakers_before(text, offset, inside, start)
+        media = bool(speakers) and bool(
+            MEDIA_GAP.match(text[speakers[-1].end - offset : start - offset])
+        )
+        role = speakers and ROLE_BEFORE_PREPOSITION.search(text[: speakers[0].start - offset])
+        person = bool(speakers) and _names_a_person(
+            (role.group(0) if role else "") + text[speakers[0].start - offset : start - offset]
+        )
         pronoun = ""
         trailing = False
         if not speakers:
             speakers = _speaker_after(text, offset, inside, start, end)
             trailing = bool(speakers)
         if not speakers:
-            found = PRONOUN.search(before_text)
+            found = PRONOUN.search(_PARTICIPLE_PHRASE.sub(" ", before_text))
             if found is None:
                 continue
             pronoun = found.group("p").lower()
@@ -402,21 +548,17 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
         if speakers and not trailing:
             # "…, KCNA said." - the attribution closes the clause: what was said is before it.
             rest = text[end - offset :]
-            trailing = (
-                bool(
-                    re.fullmatch(
-                        r"[\s,]*(?:on\s+\w+day|\w+day|today|yesterday)?[\s.\u201d\"]*", rest
-                    )
-                )
-                and start - offset > 0
-            )
+            trailing = bool(TRAILING_TAIL.fullmatch(rest)) and start - offset > 0
         if trailing:
             first = min([m.start for m in speakers] or [start])
             complement = (offset, first)
         else:
             complement = (end, clause.end)
         comp_text = text[complement[0] - offset : complement[1] - offset]
-        final, notes = position_for(position, negated=negated, complement=comp_text, cue=cue)
+        if negated and SAYING_CUE.match(cue) and REFUSED_BEFORE.search(before_text):
+            final, notes = Position.NO_COMMENT, ["refused to say"]
+        else:
+            final, notes = position_for(position, negated=negated, complement=comp_text, cue=cue)
         frames.append(
             Frame(
                 cue=cue,
@@ -428,8 +570,10 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 clause=clause,
                 complement=complement,
                 trailing=trailing,
+                media=media,
                 pronoun=pronoun,
                 notes=notes,
+                person=person,
             )
         )
     for match in PREP_CUE.finditer(text):
@@ -461,6 +605,10 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
     return frames
 
 
+def _only_punctuation(clause: Span, start: int, end: int) -> bool:
+    return not clause.text[start - clause.start : end - clause.start].strip(" ,")
+
+
 def _link_reports(frames: list[Frame]) -> None:
     """A frame whose cue lies in a reporting frame's complement came through that frame.
 
@@ -468,7 +616,44 @@ def _link_reports(frames: list[Frame]) -> None:
     North Korea denies, via "KCNA said". Only reporting verbs relay ("said",
     "according to"), so "Moscow rejected Seoul's claims" stays Moscow's.
     """
+    for citing in [f for f in frames if f.cue.lower() == "citing" and not f.media]:
+        # "…, South Korean lawmakers said, citing the National Intelligence Service":
+        # the cited source speaks, through those who cite it.
+        citer = next(
+            (
+                f
+                for f in frames
+                if f is not citing
+                and REPORTING.match(f.cue)
+                and f.cue_end <= citing.cue_start
+                and _only_punctuation(citing.clause, f.cue_end, citing.cue_start)
+            ),
+            None,
+        )
+        if citer is not None:
+            citing.via, citer.relay = citer, True
+    cited = [f for f in frames if f.cue.lower() == "citing" and f.via is not None]
     for inner in frames:
+        if inner.via is not None or any(c.via is inner for c in cited):
+            continue
+        if inner.pronoun and not inner.speakers:
+            # "South Korea's military said it believed…": the pronoun is the speaker.
+            outer = next(
+                (
+                    f
+                    for f in frames
+                    if f is not inner
+                    and f.speakers
+                    and REPORTING.match(f.cue)
+                    and not f.trailing
+                    and f.complement[0] <= inner.cue_start < f.complement[1]
+                ),
+                None,
+            )
+            if outer is not None:
+                inner.speakers, inner.pronoun, inner.person = outer.speakers, "", outer.person
+                outer.relay = True
+            continue
         reporters = [
             outer
             for outer in frames
@@ -486,8 +671,14 @@ def _link_reports(frames: list[Frame]) -> None:
             reporter.relay = True
 
 
-def pronoun_speaker(pronoun: str, recent: list[SourceInfo]) -> SourceInfo | None:
-    """The source a pronoun or "the agency" stands for: the latest fitting speaker."""
+def pronoun_speaker(
+    pronoun: str, recent: list[tuple[SourceInfo, bool]], mentioned: Sequence[SourceInfo] = ()
+) -> tuple[SourceInfo, bool] | None:
+    """The source a pronoun or "the agency" stands for: the latest fitting speaker.
+
+    ``recent`` holds each speaker so far with whether a person spoke for it
+    ("Ukraine's defense minister said … He said": Ukraine).
+    """
     wants_person = pronoun in {"he", "she"} or pronoun.split()[-1] in {
         "spokesperson",
         "spokesman",
@@ -495,13 +686,19 @@ def pronoun_speaker(pronoun: str, recent: list[SourceInfo]) -> SourceInfo | None
         "official",
     }
     wants_body = pronoun == "it" or (not wants_person and pronoun != "they")
-    for source in reversed(recent):
-        if wants_person and source.is_person:
-            return source
+    kind = "agency" if pronoun.split()[-1] in {"agency", "service"} else ""
+    if kind:
+        # "the spy agency": the latest agency named, spoken or not.
+        for source, person in reversed([*recent, *((m, False) for m in mentioned)]):
+            if source.kind == kind:
+                return source, person
+    for source, person in reversed(recent):
+        if wants_person and (source.is_person or person):
+            return source, person
         if wants_body and not source.is_person:
-            return source
+            return source, person
         if pronoun == "they":
-            return source
+            return source, person
     return None
 
 
@@ -537,6 +734,26 @@ def fuzzy_candidates(text: str, mentions: list[Mention]) -> list[tuple[str, int,
     return found
 
 
+def _variant_of(phrase: str, *names: str) -> bool:
+    """Whether a name found by similarity is a form of one of ``names``, not another name.
+
+    Every capitalised word of the phrase must begin as a word of the names does
+    ("South Korean" -> South Korea, "Ukrainian" -> Ukraine), so "United
+    Nations" is not "United States" however alike they look.
+    """
+    known = {w.lower()[:4] for name in names for w in re.findall(r"[\w]+", name)}
+    words = [w for w in re.findall(r"[\w]+", phrase) if w[0].isupper() and w.lower() != "the"]
+    return all(w.lower()[:4] in known for w in words)
+
+
+def _fragment_of(phrase: str, before: str, after: str, alias: str) -> bool:
+    """Whether a single word taken from a longer name is just a word of a longer alias:
+    "United" in "United Nations" is not "United States"."""
+    words = [w for w in alias.lower().split() if w != "the"]
+    in_a_name = re.match(r" [A-Z][\w.]+", after) or re.search(r"(?:^|\s)[A-Z][\w.]+$", before)
+    return " " not in phrase and len(words) > 1 and phrase.lower() in words and bool(in_a_name)
+
+
 def resolve_mentions(text: str, offset: int, lexicon: Lexicon) -> list[Mention]:
     """Exact alias mentions plus fuzzy (trigram) ones in a stretch of article text.
 
@@ -544,9 +761,17 @@ def resolve_mentions(text: str, offset: int, lexicon: Lexicon) -> list[Mention]:
     mentions inside it, since it names something more specific.
     """
     mentions = lexicon.mentions(text, offset)
+    other_names: list[tuple[int, int]] = []
     for phrase, start, end, _ in fuzzy_candidates(text, lexicon.mentions(text)):
+        if any(s <= start and end <= e for s, e in other_names):
+            continue  # a word of another name: "United" in "United Nations"
         mention = lexicon.fuzzy_mention(phrase, offset + start, offset + end)
         if mention is None:
+            continue
+        if not _variant_of(phrase, mention.alias, mention.source.name) or _fragment_of(
+            phrase, text[:start].rstrip(" "), text[end:], mention.alias
+        ):
+            other_names.append((start, end))
             continue
         mentions = [m for m in mentions if not (m.start >= mention.start and m.end <= mention.end)]
         if any(m.start < mention.end and mention.start < m.end for m in mentions):

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 
 from claims.models import Claim, ClaimStatus
-from claims.suggest.speakers import lexicon_for
+from claims.suggest.speakers import PERSON_KINDS, lexicon_for
 from sources.models import Source, SourceAlias
 
 # Words of a claim's text that say nothing about its topic. Stop words proper
@@ -102,12 +102,32 @@ def websearch_any(terms: Sequence[str]) -> str:
     return " or ".join(_quoted(t) for t in terms if t.strip())
 
 
+def prefix_phrase(name: str) -> str:
+    """A to_tsquery phrase for a place or body's name and the words formed from it.
+
+    "North Korea" -> 'north <-> korea:*', which also matches "North Korean(s)";
+    "Russia" -> "Russian", "Ukraine" -> "Ukrainian". Only plain words, and
+    only when the last one is long enough not to be the start of many others
+    (not "US", "Kyiv", acronyms).
+    """
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or not all(re.fullmatch(r"[A-Za-z]+", w) for w in words):
+        return ""
+    last = words[-1]
+    if len(last) < 5 or last.isupper():
+        return ""
+    return " <-> ".join([*(w.lower() for w in words[:-1]), last.lower() + ":*"])
+
+
 @dataclass(frozen=True)
 class ClaimQuery:
     """How one claim is searched for: actor groups (any two) and topic terms (any one)."""
 
     claim_id: int
-    actors: tuple[str, ...]  # websearch strings, one per actor (its aliases, OR-ed)
+    actors: tuple[tuple[str, str], ...]  # per actor: websearch string (its aliases, OR-ed)
+    # and to_tsquery string of its names' prefix phrases (North Korea:* for "North Korean")
     topic: str  # websearch string (search terms and content words, OR-ed)
     terms: tuple[str, ...] = ()  # the claim's search terms
     words: tuple[str, ...] = ()  # content words of the claim text
@@ -117,15 +137,21 @@ class ClaimQuery:
         """A tsquery SQL expression and its parameters."""
         q = f"websearch_to_tsquery('{TS_CONFIG}', %s)"
         params: list[str] = []
+
+        def actor(names: str, prefixes: str) -> str:
+            params.append(names)
+            if not prefixes:
+                return q
+            params.append(prefixes)
+            return f"({q} || to_tsquery('{TS_CONFIG}', %s))"
+
         if len(self.actors) >= 2:
-            pairs = []
-            for a, b in itertools.combinations(self.actors, 2):
-                pairs.append(f"({q} && {q})")
-                params += [a, b]
+            pairs = [
+                f"({actor(*a)} && {actor(*b)})" for a, b in itertools.combinations(self.actors, 2)
+            ]
             actors = "(" + " || ".join(pairs) + ")"
         elif self.actors:
-            actors = q
-            params.append(self.actors[0])
+            actors = actor(*self.actors[0])
         else:
             actors = ""
         if not actors:
@@ -144,20 +170,28 @@ def claim_queries(claims: Sequence[Claim]) -> list[ClaimQuery]:
     # ("Kim" for North Korea, "Shoigu" for Russia).
     family = source_families({m.source.id for c in claims for m in lexicon.mentions(c.text)})
     aliases_of: dict[int, set[str]] = {}
-    rows = SourceAlias.objects.filter(source_id__in=family).values_list("source_id", "alias")
-    for source_id, alias in rows:
+    prefixes_of: dict[int, set[str]] = {}
+    rows = SourceAlias.objects.filter(source_id__in=family).values_list(
+        "source_id", "alias", "source__kind"
+    )
+    for source_id, alias, kind in rows:
         aliases_of.setdefault(family[source_id], set()).add(alias)
+        if kind not in PERSON_KINDS and (prefix := prefix_phrase(alias)):
+            prefixes_of.setdefault(family[source_id], set()).add(prefix)
     queries = []
     for claim in claims:
         mentions = lexicon.mentions(claim.text)
-        actors: list[str] = []
+        actors: list[tuple[str, str]] = []
         seen: set[int] = set()
         for mention in mentions:
             if mention.source.id in seen:
                 continue
             seen.add(mention.source.id)
             names = sorted(aliases_of.get(mention.source.id, set()) | {mention.source.name})
-            actors.append(websearch_any(names))
+            prefixes = set(prefixes_of.get(mention.source.id, set()))
+            if not mention.source.is_person and (prefix := prefix_phrase(mention.source.name)):
+                prefixes.add(prefix)
+            actors.append((websearch_any(names), " | ".join(f"({p})" for p in sorted(prefixes))))
         rest = claim.text
         for mention in reversed(mentions):
             rest = rest[: mention.start] + " " + rest[mention.end :]
@@ -253,6 +287,7 @@ class SentenceMatch:
     term_hits: int  # search terms found in the sentence
     word_hits: int  # content words of the claim text found
     giver_id: int | None = None  # the source the claim names first (see ClaimQuery)
+    matches: bool = True  # the sentence matches the claim's whole query (not only topic words)
 
     @property
     def weight(self) -> float:
@@ -271,7 +306,9 @@ class ArticleMatch:
 def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatch:
     """Match one stored article and its sentences against all active claims (one statement).
 
-    Stale claims are compiled first (nothing to do once every query is stored).
+    For each claim the article matches, every sentence that matches its query
+    or shares a topic word with it (``matches`` tells which). Stale claims are
+    compiled first (nothing to do once every query is stored).
     """
     claims_compile()
     hits = (
@@ -290,20 +327,23 @@ def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatc
                 SELECT idx, to_tsvector('{TS_CONFIG}', body) AS vector
                 FROM unnest(%s::text[]) WITH ORDINALITY AS u(body, idx)
             )
-            SELECT m.id, m.match_giver_id, s.idx - 1,
-                   {hits.format("m.match_terms")}, {hits.format("m.match_words")}
-            FROM matched m LEFT JOIN sentence s ON s.vector @@ m.match_query
-            ORDER BY m.id, s.idx
+            SELECT * FROM (
+                SELECT m.id, m.match_giver_id, s.idx - 1 AS idx, s.vector @@ m.match_query,
+                       {hits.format("m.match_terms")} AS terms, {hits.format("m.match_words")} AS words
+                FROM matched m LEFT JOIN sentence s ON true
+            ) AS found
+            WHERE idx IS NULL OR terms > 0 OR words > 0
+            ORDER BY id, idx
             """,  # noqa: S608 - only placeholders are interpolated
             [article_id, ClaimStatus.ACTIVE.value, list(sentences)],
         )
         found = ArticleMatch()
-        for claim_id, giver_id, index, term_hits, word_hits in cursor.fetchall():
+        for claim_id, giver_id, index, matches, term_hits, word_hits in cursor.fetchall():
             if not found.claim_ids or found.claim_ids[-1] != claim_id:
                 found.claim_ids.append(claim_id)
             if index is not None:
                 found.by_sentence.setdefault(index, []).append(
-                    SentenceMatch(claim_id, term_hits, word_hits, giver_id)
+                    SentenceMatch(claim_id, term_hits, word_hits, giver_id, bool(matches))
                 )
     for matches in found.by_sentence.values():
         matches.sort(key=lambda m: m.claim_id)

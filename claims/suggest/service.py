@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from claims.models import Claim, DatePrecision, ReviewStatus, Stance
+from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
 from claims.services import stance_create
 from claims.suggest.attribution import (
     Frame,
@@ -39,8 +39,9 @@ logger = logging.getLogger(__name__)
 # back to the one before takes over that sentence's claims.
 BACK_REFERENCE = re.compile(
     r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|confirm(?:s|ed)?"
-    r"|acknowledg(?:e|es|ed)|comment(?:ed)? on|respond(?:ed)? to)\s+(?:it|this|that|them"
-    r"|the\s+(?:accusations?|allegations?|claims?|charges?|reports?)|such\s+\w+|these\s+\w+)\b"
+    r"|acknowledg(?:e|es|ed)|comment(?:ed)? on|respond(?:ed)? to|call(?:s|ed)?)\s+(?:it|this|that|them"
+    r"|the\s+(?:[A-Z][\w.]*\s+|\w+ern\s+)?(?:accusations?|allegations?|claims?|charges?|reports?)"
+    r"|such\s+\w+|these\s+\w+)\b"
     r"|\bthe\s+(?:accusations?|allegations?|claims?|charges?)\s+(?:were|was|are|is)\b",
     re.I,
 )
@@ -61,8 +62,27 @@ BACK_REFERENCE_FACTOR = 0.85
 # boost military ties" is not.
 MIN_TOPIC_WEIGHT = 1.0
 TO_SOURCE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
+# The giver as the one given to: "could provide North Korea with", "is supplying Pyongyang with".
+GIVEN_TO = re.compile(
+    r"\b(?:provid|suppl|giv|gave|send|sent|sell|sold|ship|transfer|deliver|offer)\w*\s+(?:the\s+)?$",
+    re.I,
+)
+# … or as the one who receives: "Pyongyang to receive", "North Korea is getting".
+RECEIVES = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:receiv|get|gett|got|obtain|acquir|import)\w*\b",
+    re.I,
+)
 FROM_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 PRONOUN_FACTOR = 0.8
+# How many sentences without claims a reference back may reach over: "Pyongyang's
+# foreign ministry did not immediately comment. Moscow has repeatedly denied…"
+RUNNING_SENTENCES = 2
+# A no-comment line says nothing of its own: "did not immediately comment", "had no
+# immediate comment", "declined to comment on the reports".
+GENERIC_TAIL = re.compile(
+    r"^[\s,]*(?:(?:on|about|to)\s+(?:the|these|those|such|its|their)?\s*(?:[\w\-]+\s*){0,2})?[.\s\u201d\"]*$",
+    re.I,
+)
 QUOTE_FACTOR = 0.75
 
 
@@ -114,7 +134,9 @@ def _reversed(match: SentenceMatch, sentence: Span, mentions: list[Mention]) -> 
     The first actor a claim names gives to the others ("North Korea supplies
     weapons … to Russia", "Russia gives North Korea … help"). "Ammunition to
     Russia to help in its invasion" bears on the first claim, not on the
-    second, although it shares "help" with it.
+    second, although it shares "help" with it; nor does "Russia could provide
+    North Korea with technology" or "Pyongyang to receive weapons technology
+    from Moscow" bear on the first.
     """
     if match.giver_id is None:
         return False
@@ -123,9 +145,39 @@ def _reversed(match: SentenceMatch, sentence: Span, mentions: list[Mention]) -> 
         if match.giver_id not in (mention.source.id, mention.source.top_id):
             continue
         before = sentence.text[: mention.start - sentence.start]
-        to_giver = to_giver or bool(TO_SOURCE.search(before))
+        after = sentence.text[mention.end - sentence.start :]
+        to_giver = to_giver or bool(TO_SOURCE.search(before) or GIVEN_TO.search(before))
+        to_giver = to_giver or bool(RECEIVES.match(after))
         from_giver = from_giver or bool(FROM_SOURCE.search(before))
     return to_giver and not from_giver
+
+
+def _names_giver(match: SentenceMatch, mentions: list[Mention]) -> bool:
+    return match.giver_id is not None and any(
+        match.giver_id in (m.source.id, m.source.top_id) for m in mentions
+    )
+
+
+def _refers_back(
+    sentence: Span, frames: list[Frame], matches: list[SentenceMatch], running: list[int]
+) -> bool:
+    """Whether a sentence without claims of its own is about the claims of the story so far.
+
+    It is when it refers back ("have denied the accusations", "called such
+    reports a smear") or when a no-comment line either says nothing of its
+    own ("did not immediately comment") or shares topic words with them
+    ("declined to say whether the two sides were discussing arms sales").
+    """
+    if BACK_REFERENCE.search(sentence.text):
+        return True
+    topical = {m.claim_id for m in matches if m.term_hits or m.word_hits}
+    for frame in frames:
+        if frame.position != Position.NO_COMMENT:
+            continue
+        tail = frame.clause.text[frame.cue_end - frame.clause.start :]
+        if GENERIC_TAIL.match(tail) or topical & set(running):
+            return True
+    return False
 
 
 def _open_quote(text: str, paragraph_start: int, at: int) -> bool:
@@ -155,10 +207,13 @@ def article_proposals(article: Article) -> list[Proposal]:
     lexicon_add_fuzzy(lexicon, names, speaker_phrases)
 
     proposals: list[Proposal] = []
-    recent: list[SourceInfo] = []  # speakers so far, for "he said", "the agency said"
+    # Speakers so far, for "he said", "the agency said", with whether a person spoke.
+    recent: list[tuple[SourceInfo, bool]] = []
     paragraph_start = 0
     paragraph_speakers: list[SourceInfo] = []
-    previous_claims: list[int] = []
+    running: list[int] = []  # the claims the story is on, for sentences that refer back
+    running_age = 0  # sentences since a sentence had claims
+    mentioned: list[SourceInfo] = []  # every source named so far, for "the agency said"
     previous_end = 0
     for index, sentence in enumerate(sentences):
         if "\n" in text[previous_end : sentence.start]:
@@ -171,16 +226,35 @@ def article_proposals(article: Article) -> list[Proposal]:
         factors = {
             m.claim_id: 1.0
             for m in by_sentence.get(index, [])
-            if m.weight >= MIN_TOPIC_WEIGHT and not _reversed(m, sentence, mentions)
+            if m.matches and m.weight >= MIN_TOPIC_WEIGHT and not _reversed(m, sentence, mentions)
         }
-        if BACK_REFERENCE.search(sentence.text):
-            for claim_id in previous_claims:
-                factors.setdefault(claim_id, BACK_REFERENCE_FACTOR)
-        previous_claims = [c for c, f in factors.items() if f == 1.0]
+        if running_age <= RUNNING_SENTENCES:
+            # The story goes on about a claim: "He said the North Korean soldiers had
+            # suffered losses" names its giver and its topic, not its other actors.
+            for m in by_sentence.get(index, []):
+                if (
+                    m.claim_id in running
+                    and m.claim_id not in factors
+                    and m.term_hits >= MIN_TOPIC_WEIGHT
+                    and _names_giver(m, mentions)
+                    and not _reversed(m, sentence, mentions)
+                ):
+                    factors[m.claim_id] = BACK_REFERENCE_FACTOR
+        if (
+            not factors
+            and running_age <= RUNNING_SENTENCES
+            and _refers_back(sentence, frames, by_sentence.get(index, []), running)
+        ):
+            for claim_id in running:
+                factors[claim_id] = BACK_REFERENCE_FACTOR
+        if factors:
+            running, running_age = list(factors), 0
+        else:
+            running_age += 1
         claim_ids = list(factors)
 
         resolved: list[tuple[Frame, SourceInfo, float, str, str]] = []
-        for frame in frames:
+        for frame in sorted(frames, key=lambda f: f.cue_start):
             if frame.relay or frame.media:
                 continue
             if frame.speakers:
@@ -188,10 +262,18 @@ def article_proposals(article: Article) -> list[Proposal]:
                     resolved.append(
                         (frame, mention.source, mention.score, mention.alias, mention.method)
                     )
+                    recent.append((mention.source, frame.person))
             elif frame.pronoun:
-                source = pronoun_speaker(frame.pronoun, recent)
-                if source is not None:
-                    resolved.append((frame, source, PRONOUN_FACTOR, frame.pronoun, "pronoun"))
+                # Earlier speakers of the same sentence count: "…, though they could not say".
+                found = pronoun_speaker(
+                    frame.pronoun,
+                    recent,
+                    [*mentioned, *(m.source for m in mentions if m.end <= frame.cue_start)],
+                )
+                if found is not None:
+                    resolved.append((frame, found[0], PRONOUN_FACTOR, frame.pronoun, "pronoun"))
+                    recent.append(found)
+        mentioned += [m.source for m in mentions]
         quote_speaker = paragraph_speakers[-1] if paragraph_speakers else None
         if not frames and quote_speaker and _open_quote(text, paragraph_start, sentence.end):
             # A sentence inside a running quotation: the quoted speaker goes on speaking.
@@ -210,7 +292,6 @@ def article_proposals(article: Article) -> list[Proposal]:
             )
             resolved.append((quotation, quote_speaker, QUOTE_FACTOR, "(quotation)", "quotation"))
         for frame, source, score, alias, method in resolved:
-            recent.append(source)
             paragraph_speakers.append(source)
             for claim_id in claim_ids:
                 stated_on, precision, date_words = _stated_on(article, frame, sentence)
@@ -244,13 +325,28 @@ def article_proposals(article: Article) -> list[Proposal]:
 
 
 def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
-    """One proposal per claim, source and quote: the most confident."""
+    """One proposal per claim, source and quote: the most confident.
+
+    A source that asserts and hedges on the same claim in one sentence ("said
+    North Korea agreed to supply…, though they could not say whether any had
+    been delivered") hedges: its assertion is dropped.
+    """
     best: dict[tuple[int, int, int, int], Proposal] = {}
     for proposal in proposals:
         key = (proposal.claim_id, proposal.source.id, proposal.start, proposal.end)
         if key not in best or proposal.confidence > best[key].confidence:
             best[key] = proposal
-    return list(best.values())
+    hedged = {
+        (p.claim_id, p.source.id, p.evidence.get("sentence"))
+        for p in best.values()
+        if p.position == Position.HEDGES
+    }
+    return [
+        p
+        for p in best.values()
+        if p.position != Position.ASSERTS
+        or (p.claim_id, p.source.id, p.evidence.get("sentence")) not in hedged
+    ]
 
 
 def _already_recorded(article: Article, proposals: list[Proposal]) -> set[int]:
