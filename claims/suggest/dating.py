@@ -48,7 +48,8 @@ _DATE_WORDS = re.compile(
     r"|(?P<season_rel>last|this|final)\s+(?P<season>spring|summer|fall|autumn|winter)"
     r"|(?P<year_rel>last|this)\s+year"
     r"|(?P<month_rel>last|this|earlier this)\s+month"
-    r"|in\s+(?P<year>(?:19|20)\d{2})"
+    r"|(?P<week_rel>last|this|earlier this|late last|earlier last)\s+week"
+    r"|in\s+(?:(?:early|mid|late|mid-)\s*)?(?P<year>(?:19|20)\d{2})"
     r")\b",
     re.IGNORECASE,
 )
@@ -121,6 +122,10 @@ def resolve(expression: re.Match[str], base: dt.date) -> StatedOn | None:
         if g["month_rel"].lower() == "last":
             first = (first - dt.timedelta(days=1)).replace(day=1)
         return StatedOn(first, DatePrecision.MONTH, text)
+    if g["week_rel"]:
+        # Which day is not said: the month of that week, at month precision.
+        day = base - dt.timedelta(days=7) if "last" in g["week_rel"].lower() else base
+        return StatedOn(day.replace(day=1), DatePrecision.MONTH, text)
     if g["year"]:
         return StatedOn(dt.date(int(g["year"]), 1, 1), DatePrecision.YEAR, text)
     return None

@@ -53,7 +53,10 @@ EXCHANGE = re.compile(r"\b(?:in return for|in exchange for)\b.*", re.I | re.S)
 QUESTION = re.compile(
     r"^(?:when |after being |if )?asked (?:about )?(?:whether|if|about)\b[^,]*,", re.I
 )
-PERFECT_TENSE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.I)
+RIGHT_AFTER_CUE = re.compile(
+    r"[\s,]*(?:(?:in|at|during)\s+(?:an?|the|its)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+[\s,]*)?", re.I
+)
+PERFECT_TENSE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+){0,3}$", re.I)
 # Confidence lost when a sentence only refers back to the claim, and when the
 # speaker is a pronoun or a quote continuation rather than a name.
 BACK_REFERENCE_FACTOR = 0.85
@@ -116,13 +119,25 @@ def _stated_on(article: Article, frame: Frame, sentence: Span) -> tuple[dt.date,
         lo = sentence.start
         hi = frame.complement[0]
     window = text[lo:hi]
-    after = text[frame.cue_end : min(frame.cue_end + 14, sentence.end)]
+    after = text[frame.cue_end : min(frame.cue_end + 60, sentence.end)]
     for words in (window, after):
         found = date_expressions(words, base)
+        if words is after:
+            # Right after the verb ("said earlier this week", "said in a statement on
+            # Tuesday"), not inside what was said.
+            found = [f for f in found if RIGHT_AFTER_CUE.fullmatch(words[: f[0]])]
         if found:
             _, _, stated = found[-1] if words is window else found[0]
             return stated.date, stated.precision, stated.expression
-    if PERFECT_TENSE.search(text[sentence.start : frame.cue_start]):
+    if frame.via is not None and frame.via.trailing:
+        # "North Korea has confirmed …, KCNA reported on Monday": when it was reported.
+        found = date_expressions(text[frame.via.cue_start : sentence.end], base)
+        if found:
+            stated = found[0][2]
+            return stated.date, stated.precision, stated.expression
+    if PERFECT_TENSE.search(text[sentence.start : frame.cue_start] + " ") or re.match(
+        r"(?:has|have)\b", frame.cue, re.I
+    ):
         # "has denied": said some time before the article, in the same month at best.
         return base.replace(day=1), DatePrecision.MONTH, ""
     return base, DatePrecision.DAY, ""
