@@ -50,7 +50,7 @@
       var meta = [d.date, d.outlet || "unknown outlet"];
       if (d.via) meta.push(d.via);
       card.appendChild(el("p", "detail-meta", meta.join(" \u00b7 ")));
-      if (d.title) card.appendChild(el("p", "detail-meta", d.title));
+      if (d.title) card.appendChild(el("p", "detail-meta detail-title", d.title));
       // The original page scrolled to the quote (a text fragment; the server writes http(s) only).
       if (d.atQuote && /^https?:\/\//i.test(d.atQuote)) {
         var link = el("a", "detail-link", "Original page at the quote \u2197");
