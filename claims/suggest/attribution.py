@@ -80,12 +80,15 @@ HEDGE_MARKERS = re.compile(
     r"|(?:is|are|was|were) (?:widely )?believed to|concerned (?:that|about)|consistent with"
     r"|expect(?:s|ed|ing)?"
     # Not having seen it is not saying it did not happen.
-    r"|(?:yet to|not|n['\u2019]t|never) (?:see|seen|find|found|know|verif\w+|establish\w*) (?:any )?(?:evidence|proof))\b",
+    r"|(?:yet to|not|n['\u2019]t|never) (?:see|seen|find|found|know|verif\w+|establish\w*) (?:any )?(?:evidence|proof)"
+    # What would be, if: "any deployment … would be lawful".
+    r"|any\s+\w+(?:\s+\w+){0,4}\s+would)\b",
     re.I,
 )
 DENIAL_MARKERS = re.compile(
     r"\b(?:never|baseless|groundless|absurd|fabricat\w*|false|not true|untrue|rumou?rs?|nonsense"
-    r"|lies|smear)\b",
+    r"|lies|smear|farce|fakes?|fiction|hoax|slander\w*|unfounded|ridiculous|preposterous"
+    r"|disinformation)\b",
     re.I,
 )
 # A negated main verb in what a speaker said: "Moscow said North Korea did not
@@ -137,7 +140,8 @@ NOUN_FOLLOWS = re.compile(
 # What may close a clause after its attribution: "…, KCNA said in a statement."
 TRAILING_TAIL = re.compile(
     r"[\s,]*(?:(?:on\s+)?\w+day|today|yesterday|late|early|earlier|later)?"
-    r"(?:\s*,?\s*(?:in|at|on|during|to|from|after|before|via|through)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"(?:\s*,?\s*(?:in|at|on|during|to|from|after|before|via|through|according\s+to|citing)\s+"
+    r"(?:an?\s+|the\s+|its\s+)?"
     r"(?:[\w\-\u2019']+\s+){0,3}[\w\-\u2019']+)?"
     r"(?:\s*,?\s*(?:on\s+)?\w+day)?[\s.\u201d\"]*",
     re.I,
@@ -168,10 +172,21 @@ _GAP_ORGANISATION = re.compile(
     r"^(['\u2019]s\s+(?:[a-z]+\s+){1,3})(?:to|at|in)\s+(?:the\s+)?(?:[A-Z][\w.]*\s*)+", re.S
 )
 _GAP_APPOSITION = re.compile(r",\s*(?:[A-Z][\w.\-\u2019']*\s*){1,4},")
+# A proper name after the possessive, however long: "'s Joint Chiefs of Staff",
+# "'s Vice Foreign Minister Kim Jong Gyu", "'s Ministry of Defence".
+_GAP_PROPER_NAME = re.compile(
+    r"^(['\u2019]s)\s+[A-Z][\w.\-]*(?:\s+(?:(?:of|and|for|on)\s+(?:the\s+)?)?[A-Z][\w.\-]*)*"
+)
+# Auxiliaries and negation before the verb: "Putin last month did not deny".
+_GAP_AUXILIARY = re.compile(
+    r"\b(?:did|does|do|has|have|had|would|will|could|can)\s+(?:not|never)\b|\b(?:not|never)\b", re.I
+)
 NOUN_BEFORE = re.compile(
     r"(?:['\u2019]s|\b(?:the|a|an|these|those|such|its|their|his|her|our))\s+$", re.I
 )
-PASSIVE_BEFORE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE_BEFORE = re.compile(
+    r"\b(?:been|be|being|was|were|is|are)\s+(?:(?:\w+ly|also|not|never|already|since)\s+)?$", re.I
+)
 
 # What may stand between a speaker and its verb: "'s spy agency", "has long",
 # "officials on Friday", ", a spokesperson". Words of these kinds may not.
@@ -392,6 +407,7 @@ def _speakers_before(
             gap = text[before[-2].end - offset : before[-2].end - offset + role.start()] + gap
             before, nearest = before[:-1], before[-2]
     gap = re.sub(r"\byet\s+to\b", " ", DATE_WORDS.sub(" ", gap), flags=re.I)
+    gap = _GAP_AUXILIARY.sub(" ", _GAP_PROPER_NAME.sub(r"\1", gap))
     gap = _GAP_APPOSITION.sub(" ", _GAP_ORGANISATION.sub(r"\1", gap))
     if not GAP.match(gap) or set(re.findall(r"[a-z]+", gap.lower())) & GAP_STOP:
         return []
@@ -420,6 +436,21 @@ PERSON_ROLE = re.compile(
 def _names_a_person(phrase: str) -> bool:
     """Whether the words of a speaker phrase name one person ("defense minister Rustem Umerov")."""
     return bool(PERSON_ROLE.search(phrase)) and not re.search(r"\bofficials\b", phrase, re.I)
+
+
+def _subject_of_coordinated_verb(
+    text: str, offset: int, mentions: list[Mention], before_text: str
+) -> list[Mention]:
+    """The subject a coordinated verb shares: "The Biden administration was asked whether
+    it had new evidence and declined to comment": the administration declined."""
+    if not re.search(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|later\s+)?$", before_text, re.I):
+        return []
+    first = next((m for m in mentions if m.start >= offset), None)
+    if first is None or not re.fullmatch(
+        r"\s*(?:(?:the|a|an)\s+)?", text[: first.start - offset], re.I
+    ):
+        return []
+    return [first]
 
 
 def _passive_agent(text: str, offset: int, mentions: list[Mention], cue_end: int) -> list[Mention]:
@@ -539,6 +570,8 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
         if not speakers:
             speakers = _speaker_after(text, offset, inside, start, end)
             trailing = bool(speakers)
+        if not speakers:
+            speakers = _subject_of_coordinated_verb(text, offset, inside, before_text)
         if not speakers:
             found = PRONOUN.search(_PARTICIPLE_PHRASE.sub(" ", before_text))
             if found is None:
@@ -726,9 +759,11 @@ def fuzzy_candidates(text: str, mentions: list[Mention]) -> list[tuple[str, int,
         else:
             runs.append([word])
     for run in runs:
-        if len(run) > 1:
+        # The run, then its beginnings ("South Korean" in "South Korean President Yoon
+        # Suk Yeol"), then its words ("Russian").
+        for last in range(len(run) - 1, 0, -1):
             found.append(
-                (text[run[0].start() : run[-1].end()], run[0].start(), run[-1].end(), False)
+                (text[run[0].start() : run[last].end()], run[0].start(), run[last].end(), False)
             )
         found.extend((w.group(0), w.start(), w.end(), False) for w in run if len(w.group(0)) >= 4)
     return found

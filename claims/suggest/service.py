@@ -42,12 +42,14 @@ BACK_REFERENCE = re.compile(
     r"|acknowledg(?:e|es|ed)|comment(?:ed)? on|respond(?:ed)? to|call(?:s|ed)?)\s+(?:it|this|that|them"
     r"|the\s+(?:[A-Z][\w.]*\s+|\w+ern\s+)?(?:accusations?|allegations?|claims?|charges?|reports?)"
     r"|such\s+\w+|these\s+\w+)\b"
-    r"|\bthe\s+(?:accusations?|allegations?|claims?|charges?)\s+(?:were|was|are|is)\b",
+    r"|\bthe\s+(?:[\w.]+\s+)?(?:accusations?|allegations?|claims?|charges?|reports?)"
+    r"\s+(?:of\s+(?:[\w\-]+\s+){1,3})?(?:were|was|are|is)\b",
     re.I,
 )
 # What is given "in return for" the matter of a sentence is presupposed, not
+# stated, and left out of matching (the exchange itself, "in return", stays):
 # stated: "help from Russia in return for offering weapons" is about help.
-EXCHANGE = re.compile(r"\b(?:in return for|in exchange for)\b.*", re.I | re.S)
+EXCHANGE = re.compile(r"\b(in return|in exchange) for\b.*", re.I | re.S)
 # Nor is the question a speaker was asked: "When asked whether the visit was
 # to discuss getting weapons from North Korea, Kirby said…"
 QUESTION = re.compile(
@@ -206,7 +208,7 @@ def article_proposals(article: Article) -> list[Proposal]:
     sentences = split_sentences(text)
     matched = article_matches(
         article_id=article.pk,
-        sentences=[EXCHANGE.sub("", QUESTION.sub("", s.text)) for s in sentences],
+        sentences=[EXCHANGE.sub(r"\1", QUESTION.sub("", s.text)) for s in sentences],
     )
     if not matched.claim_ids:
         return []

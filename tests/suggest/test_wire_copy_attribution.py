@@ -142,3 +142,49 @@ def test_a_follow_up_naming_only_the_giver_needs_the_claim_just_before(world):
         "North Korea has also supplied rocket launchers, South Korea's military said."
     )
     assert in_sentence(story, "North Korea has also") == {(ARMS, "South Korea", "asserts")}
+
+
+@pytest.mark.django_db
+def test_a_body_named_after_the_possessive_speaks_for_its_country(world):
+    text = "Russia's Ministry of Foreign Affairs said North Korea had never sold shells to Moscow."
+    assert found(text) == {(ARMS, "Russia", "denies")}
+
+
+@pytest.mark.django_db
+def test_a_speaker_with_a_negated_verb_is_still_the_speaker(world):
+    text = "Seoul says North Korea sent troops to Russia. South Korean President Yoon Suk Yeol did not deny the reports."
+    assert in_sentence(text, "South Korean President") == {(TROOPS, "South Korea", "hedges")}
+
+
+@pytest.mark.django_db
+def test_a_coordinated_verb_shares_the_subject(world):
+    text = (
+        "Washington says North Korea has shipped shells to Russia. "
+        "The Kremlin was asked about the shipments and declined to comment."
+    )
+    assert in_sentence(text, "The Kremlin was asked") == {(ARMS, "Russia", "no_comment")}
+
+
+@pytest.mark.django_db
+def test_an_attribution_followed_by_its_source_still_closes_the_clause(world):
+    text = "North Korea may have sent more troops to Russia, Seoul said, according to local media."
+    assert found(text) == {(TROOPS, "South Korea", "hedges")}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("word", ["a farce", "a hoax", "unfounded", "disinformation"])
+def test_words_that_dismiss_make_a_denial(world, word):
+    text = f"Pyongyang said reports that it sold missiles to Russia were {word}."
+    assert found(text) == {(ARMS, "North Korea", "denies")}
+
+
+@pytest.mark.django_db
+def test_what_is_received_in_return_bears_on_the_exchange(world):
+    text = "Experts say North Korea is getting oil from Russia in return for its shells."
+    assert found(text) == {(AID, "Independent analysts", "asserts")}
+
+
+@pytest.mark.django_db
+def test_what_any_deployment_would_be_is_a_hedge(world):
+    text = "Pyongyang said any deployment of troops to Russia would be lawful."
+    assert found(text) == {(TROOPS, "North Korea", "hedges")}
