@@ -33,7 +33,7 @@ def deleted_just_before_the_update(stance: Stance):
     The view has loaded the stance by then: this is another reviewer deleting it
     in the admin between the page's read and its write.
     """
-    done = []
+    done: list[bool] = []
 
     def wrapper(execute, sql, params, many, context):
         if not done and sql.startswith('UPDATE "claims_stance"'):
