@@ -292,7 +292,8 @@ MEDIA_WORDS = frozenset(
     ["media", "agency", "agencies", "outlet", "outlets", "newspaper", "television", "tv"]
 )
 PRONOUN = re.compile(
-    r"(?:^|\s)(?P<p>he|she|they|it|the\s+(?:\w+\s+)?(?:agency|ministry|outlet|company|media"
+    r"(?:^|\s)(?P<p>he|she|they|it|(?:both|the\s+two)\s+(?:countries|governments|nations|sides)"
+    r"|the\s+(?:\w+\s+)?(?:agency|ministry|outlet|company|media"
     r"|spokesperson|spokesman|spokeswoman|official|government|statement|report))"
     r"(?:\s+(?:also|has|had|have|later|then|earlier|could|would|can|will|may|might|did|does|do"
     r"|was|were|is|are|not|only|still))*\s*$",
@@ -702,6 +703,25 @@ def _link_reports(frames: list[Frame]) -> None:
             reporter = min(reporters, key=lambda f: abs(f.cue_start - inner.cue_start))
             inner.via = reporter
             reporter.relay = True
+
+
+PAIR = re.compile(r"^(?:both|the\s+two)\s+", re.I)
+
+
+def pair_speakers(mentioned: Sequence[SourceInfo]) -> list[SourceInfo]:
+    """ "Both countries", "the two governments": the last two countries named before."""
+    pair: list[SourceInfo] = []
+    for source in reversed(mentioned):
+        top = source.top_id
+        if (
+            source.kind == "government"
+            and source.parent_id is None
+            and top not in {p.id for p in pair}
+        ):
+            pair.insert(0, source)
+        if len(pair) == 2:
+            return pair
+    return []
 
 
 def pronoun_speaker(

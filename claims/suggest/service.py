@@ -13,9 +13,11 @@ from django.db import transaction
 from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
 from claims.services import stance_create
 from claims.suggest.attribution import (
+    PAIR,
     Frame,
     frames_in_clause,
     fuzzy_candidates,
+    pair_speakers,
     position_for,
     pronoun_speaker,
     resolve_mentions,
@@ -181,18 +183,21 @@ def _refers_back(
     """Whether a sentence without claims of its own is about the claims of the story so far.
 
     It is when it refers back ("have denied the accusations", "called such
-    reports a smear") or when a no-comment line either says nothing of its
-    own ("did not immediately comment") or shares topic words with them
-    ("declined to say whether the two sides were discussing arms sales").
+    reports a smear"), when a no-comment line says nothing of its own ("did not
+    immediately comment"), or when a no-comment line or a speaker referred to
+    ("he said", "both countries deny") shares topic words with them ("declined
+    to say whether the two sides were discussing arms sales", "deny the arms
+    transfers").
     """
     if BACK_REFERENCE.search(sentence.text):
         return True
-    topical = {m.claim_id for m in matches if m.term_hits or m.word_hits}
+    topical = bool({m.claim_id for m in matches if m.term_hits or m.word_hits} & set(running))
     for frame in frames:
-        if frame.position != Position.NO_COMMENT:
-            continue
-        tail = frame.clause.text[frame.cue_end - frame.clause.start :]
-        if GENERIC_TAIL.match(tail) or topical & set(running):
+        if frame.position == Position.NO_COMMENT:
+            tail = frame.clause.text[frame.cue_end - frame.clause.start :]
+            if GENERIC_TAIL.match(tail) or topical:
+                return True
+        elif frame.pronoun and topical:
             return True
     return False
 
@@ -282,11 +287,13 @@ def article_proposals(article: Article) -> list[Proposal]:
                     recent.append((mention.source, frame.person))
             elif frame.pronoun:
                 # Earlier speakers of the same sentence count: "…, though they could not say".
-                found = pronoun_speaker(
-                    frame.pronoun,
-                    recent,
-                    [*mentioned, *(m.source for m in mentions if m.end <= frame.cue_start)],
-                )
+                named = [*mentioned, *(m.source for m in mentions if m.end <= frame.cue_start)]
+                if PAIR.match(frame.pronoun):
+                    for source in pair_speakers(named):
+                        resolved.append((frame, source, PRONOUN_FACTOR, frame.pronoun, "pronoun"))
+                        recent.append((source, False))
+                    continue
+                found = pronoun_speaker(frame.pronoun, recent, named)
                 if found is not None:
                     resolved.append((frame, found[0], PRONOUN_FACTOR, frame.pronoun, "pronoun"))
                     recent.append(found)

@@ -187,6 +187,22 @@ def lexicon_for(text: str) -> Lexicon:
             [haystack, text],
         )
         rows = cursor.fetchall()
+        # An acronym of an alias: "the NIS" for the National Intelligence Service.
+        acronyms = sorted(set(re.findall(r"\b[A-Z]{3,6}\b", text)))
+        if acronyms:
+            cursor.execute(
+                """
+                SELECT DISTINCT i.initials, a.source_id FROM sources_sourcealias a
+                CROSS JOIN LATERAL (
+                    SELECT string_agg(left(w, 1), '') AS initials, count(*) AS words
+                    FROM regexp_split_to_table(a.alias, '\\s+') AS w
+                    WHERE w ~ '^[A-Z]'
+                ) AS i
+                WHERE i.words >= 3 AND i.initials = ANY(%s)
+                """,
+                [acronyms],
+            )
+            rows += cursor.fetchall()
     lexicon = Lexicon(sources=_source_tree(source_id for _, source_id in rows))
     for alias, source_id in rows:
         pattern = _alias_pattern(alias)

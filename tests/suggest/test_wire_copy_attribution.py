@@ -188,3 +188,34 @@ def test_what_is_received_in_return_bears_on_the_exchange(world):
 def test_what_any_deployment_would_be_is_a_hedge(world):
     text = "Pyongyang said any deployment of troops to Russia would be lawful."
     assert found(text) == {(TROOPS, "North Korea", "hedges")}
+
+
+@pytest.mark.django_db
+def test_an_acronym_of_an_alias_names_its_source(world):
+    text = "The NIS said North Korea had sent more troops to Russia."
+    (proposal,) = proposals(text)
+    assert (proposal.source.name, proposal.evidence["alias"]) == (
+        "South Korean intelligence",
+        "NIS",
+    )
+
+
+@pytest.mark.django_db
+def test_both_countries_are_the_last_two_countries_named(world):
+    text = (
+        "Seoul says Pyongyang has shipped artillery shells to Moscow. "
+        "Both countries have denied the shipments of shells."
+    )
+    assert in_sentence(text, "Both countries") == {
+        (ARMS, "North Korea", "denies"),
+        (ARMS, "Russia", "denies"),
+    }
+
+
+@pytest.mark.django_db
+def test_he_said_on_the_claims_topic_goes_on_with_the_claim(world):
+    text = (
+        "Ukraine's military intelligence chief said North Korean shells were reaching Russian "
+        "units. He said many of the shells were duds."
+    )
+    assert in_sentence(text, "He said") == {(ARMS, "Ukraine", "asserts")}
