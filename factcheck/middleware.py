@@ -37,13 +37,10 @@ def _policy(**directives: str) -> str:
 DEFAULT_POLICY = _policy()
 
 # The API docs (drf-spectacular's Swagger UI and Redoc, served from the sidecar
-# package). Swagger UI's page writes its start-up script inline, with the
-# request's CSRF token in it, so no hash can name it: inline script is allowed
-# on these two pages only. They show no stored text of ours (the schema is
-# fetched as JSON and rendered by React, which escapes it). Both UIs inject
-# their styles as <style> elements, and Redoc searches in a blob: worker.
+# package). Swagger UI is served by the split view, whose start-up script is a
+# file of its own, so no inline script runs here either. Both UIs inject their
+# styles as <style> elements, and Redoc searches in a blob: worker.
 API_DOCS_POLICY = _policy(
-    script_src="'self' 'unsafe-inline'",
     style_src="'self' 'unsafe-inline'",
     worker_src="'self' blob:",
 )

@@ -61,6 +61,7 @@ def test_the_api_docs_get_the_policy_swagger_ui_needs(client_for, reviewer):
     assert docs.status_code == 200
     assert policy(docs) == API_DOCS_POLICY
     assert "object-src 'none'" in API_DOCS_POLICY and "default-src 'self'" in API_DOCS_POLICY
+    assert "script-src 'self';" in API_DOCS_POLICY  # Swagger UI's start-up script is a file
 
 
 def test_json_is_left_alone_and_a_policy_set_by_a_view_is_kept():
