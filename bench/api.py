@@ -89,7 +89,6 @@ def seed(total_stances: int, log: Callable[[str], None]) -> tuple[str, str]:
     """Fill the bench database; returns (the target claim's slug, an editor token)."""
     import psycopg
     from django.contrib.auth.models import User
-    from django.db import connection
     from django.utils import timezone
     from rest_framework.authtoken.models import Token
 
@@ -182,15 +181,10 @@ def seed(total_stances: int, log: Callable[[str], None]) -> tuple[str, str]:
         "status, evidence, note, reviewed_at, version, created_at, updated_at"
     )
     started = time.perf_counter()
-    settings = connection.settings_dict
     with (
-        psycopg.connect(
-            dbname=settings["NAME"],
-            user=settings["USER"] or None,
-            password=settings["PASSWORD"] or None,
-            host=settings["HOST"] or None,
-            port=settings["PORT"] or None,
-        ) as raw,
+        # The URL, not settings_dict: the embedded server's socket directory sits in
+        # OPTIONS there, and a connection without it would reach another server.
+        psycopg.connect(os.environ["DATABASE_URL"]) as raw,
         raw.cursor() as cursor,
     ):
         source_rows = rows()
