@@ -206,6 +206,18 @@ def browser(transactional_db) -> Iterator[object]:
 
 
 @pytest.fixture
+def page(live_server, demo, browser) -> Iterator[object]:
+    """A Chromium page on the demo data at desktop size; a JavaScript error fails the test."""
+    context = browser.new_context(viewport={"width": 1360, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
 def screenshot() -> Callable[[object, str], Path]:
     def take(page, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -33,17 +33,6 @@ KIM = (
 SHOIGU_QUOTE = "thanked him for the nation’s assist of Moscow’s battle efforts in Ukraine"
 
 
-@pytest.fixture
-def page(live_server, demo, browser):
-    context = browser.new_context(viewport={"width": 1360, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors: {errors}"
-
-
 def lane_names(page) -> list[str]:
     return page.locator(".timeline-lanes .lane-name").evaluate_all(
         "nodes => nodes.map(n => n.firstChild.textContent)"

@@ -19,17 +19,6 @@ QUOTE = "the shipments continued through the winter"
 FILLER = "Nothing of interest happens in this paragraph, which only fills the page. " * 6
 
 
-@pytest.fixture
-def page(live_server, demo, browser):
-    context = browser.new_context(viewport={"width": 1360, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors: {errors}"
-
-
 def test_the_card_link_scrolls_the_original_page_to_the_quote(page, live_server):
     # The "original" page here is our own article page, so the browser can really open it.
     text = "\n\n".join([FILLER] * 14 + [f"Officials said {QUOTE}, a ministry spokesman added."])
