@@ -1,7 +1,7 @@
 """A stance exported as a W3C Web Annotation passes every MUST of the W3C test suite.
 
-The suite's JSON Schemas (web-annotation-tests, beside the repository in
-../shared/peers/) are loaded with jsonschema and a local registry: no network.
+The suite's JSON Schemas (vendored in tests/peers/web-annotation/, see its
+README.md) are loaded with jsonschema and a local registry: no network.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from claims.models import Stance
 
 pytestmark = pytest.mark.django_db
 
-SUITE = Path(__file__).resolve().parents[2] / ".." / "shared" / "peers" / "web-annotation-tests"
+SUITE = Path(__file__).resolve().parents[1] / "peers" / "web-annotation"
 
 
 def load_suite() -> tuple[Registry, list[tuple[str, dict]]]:
@@ -27,7 +27,7 @@ def load_suite() -> tuple[Registry, list[tuple[str, dict]]]:
     if not musts.is_file():
         pytest.fail(
             f"The W3C web-annotation-tests suite is missing: expected {musts.resolve()} "
-            "(shared/peers/web-annotation-tests beside the repository)."
+            "(vendored from W3C web-annotation-tests; see tests/peers/README.md)."
         )
     # The suite names its schemas by bare file names ("id.json"), as if served
     # from one folder; register each definition under that name.

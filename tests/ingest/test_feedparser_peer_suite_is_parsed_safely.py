@@ -4,12 +4,11 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from sources import feeds
 from sources.feeds import FeedParseError, ParsedFeed, feed_parse
 
-PEERS = Path(settings.BASE_DIR) / ".." / "shared" / "peers" / "feedparser-tests"
+PEERS = Path(__file__).resolve().parents[1] / "peers" / "feedparser"
 SCRIPT = re.compile(r"<\s*script", re.IGNORECASE)
 HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
 
