@@ -1,14 +1,42 @@
-#!/usr/bin/env python
-"""Django's command-line utility for administrative tasks."""
+#!/usr/bin/env python3
+"""Django's command-line utility for administrative tasks.
+
+Run it with any Python 3.11+: if this interpreter lacks the project's packages
+(a fresh clone, no virtualenv activated), it sets up ``.venv`` the way ``make``
+does, the first time only, and runs itself again with ``.venv/bin/python``.
+With no DATABASE_URL it joins the embedded PostgreSQL and Redis that
+``make run`` keeps in var/, or starts them for the length of the command.
+"""
 
 import os
+import subprocess
 import sys
+from pathlib import Path
+from typing import NoReturn
+
+BASE_DIR = Path(__file__).resolve().parent
+VENV_PYTHON = BASE_DIR / ".venv" / "bin" / "python"
+
+
+def run_in_venv() -> NoReturn:
+    """Re-run this command with the project's virtualenv (made by `make install` if missing)."""
+    if os.environ.get("FACTCHECK_IN_VENV") == "1" or Path(sys.prefix) == VENV_PYTHON.parents[1]:
+        sys.exit(
+            "Django is not installed in .venv. Run `make install` (or `make clean install`)."
+        )
+    if not VENV_PYTHON.exists() or not (BASE_DIR / ".venv" / ".installed").exists():
+        print("Setting up .venv with `make install` (first run only)…", file=sys.stderr)
+        subprocess.run(["make", "--no-print-directory", "install"], cwd=BASE_DIR, check=True)
+    env = {**os.environ, "FACTCHECK_IN_VENV": "1"}
+    os.execve(str(VENV_PYTHON), [str(VENV_PYTHON), *sys.argv], env)  # noqa: S606 - our venv
 
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
-    from django.core.management import execute_from_command_line
-
+    try:
+        from django.core.management import execute_from_command_line
+    except ImportError:
+        run_in_venv()
     execute_from_command_line(sys.argv)
 
 

@@ -79,6 +79,8 @@ def main() -> int:
         if not env.get("DATABASE_URL"):
             print("Starting embedded PostgreSQL (data in var/pgdata)…", flush=True)
             env["DATABASE_URL"] = embedded.postgres_url()
+            # The children see a DATABASE_URL: hand them this checkout's development secret.
+            env.setdefault("SECRET_KEY", embedded.development_secret())
         if not env.get("CELERY_BROKER_URL"):
             print("Starting embedded Redis…", flush=True)
             env["CELERY_BROKER_URL"] = embedded.redis_url()

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit, urlunsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from factcheck import embedded
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -48,15 +50,21 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", default=False)
+# No DATABASE_URL means the embedded PostgreSQL: a development machine (make run, make
+# test, manage.py in a clone), never production, which configures its database.
+DATABASE_URL = env_str("DATABASE_URL")
+DEVELOPMENT = DEBUG or not DATABASE_URL
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not DEVELOPMENT:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set SECRET_KEY in the environment, or DEBUG=1 for development."
+            "SECRET_KEY is not set. Production (DATABASE_URL set, DEBUG off) needs SECRET_KEY "
+            "in the environment; for development leave DATABASE_URL unset or set DEBUG=1."
         )
-    SECRET_KEY = "django-insecure-development-only-key"  # noqa: S105 - DEBUG only
+    # Made once per checkout and kept in var/secret_key (mode 0600), never committed.
+    SECRET_KEY = embedded.development_secret()
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEVELOPMENT else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PORT = env_int("PORT", 8000)
 
@@ -116,10 +124,7 @@ TEMPLATES = [
 ]
 
 # --- Database: PostgreSQL only -------------------------------------------------
-DATABASE_URL = env_str("DATABASE_URL")
 if not DATABASE_URL:
-    from factcheck import embedded
-
     DATABASE_URL = embedded.postgres_url()
     EMBEDDED_POSTGRES = True
 else:
@@ -157,8 +162,6 @@ if not DEBUG:
 # --- Celery ---------------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
 if not CELERY_BROKER_URL:
-    from factcheck import embedded
-
     CELERY_BROKER_URL = embedded.redis_url()
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_SERIALIZER = "json"
@@ -215,7 +218,6 @@ REST_FRAMEWORK = {
     # Per token, one budget for reads and one for writes (claims/api/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": ["claims.api.throttling.TokenRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
-        "user": env_str("API_THROTTLE_RATE", "1000/hour"),
         "read": env_str("API_THROTTLE_READ_RATE", "3000/hour"),
         "write": env_str("API_THROTTLE_WRITE_RATE", "300/hour"),
     },
