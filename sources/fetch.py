@@ -15,7 +15,7 @@ Rules, each because a fetched URL comes from a stranger (a feed, an editor's pas
 - the body is decompressed here, chunk by chunk with a bounded output, and reading stops as
   soon as the decoded size passes the cap, so a gzip bomb costs at most the cap;
 - only HTML, XHTML, XML (feeds) and plain text are accepted;
-- robots.txt is honoured (RFC 9309) and requests to one host are spaced out; a host whose
+- robots.txt is honoured (RFC 9309, parsed by Protego) and requests to one host are spaced out; a host whose
   next free slot lies past the deadline is tried later (HostBusyError, with retry_after);
 - a URL that cannot be parsed (in a feed, a paste or a redirect) is a FetchError, not a crash;
 - the User-Agent says who we are (settings.FACTCHECK_USER_AGENT).
@@ -30,7 +30,6 @@ import logging
 import socket
 import ssl
 import time
-import urllib.robotparser
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,6 +40,7 @@ import httpcore
 import httpx
 from django.conf import settings
 from django.core.cache import cache
+from protego import Protego
 
 from sources.throttle import HostBusy, host_throttle
 
@@ -335,8 +335,9 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
-def _robots(url: str, deadline: float) -> urllib.robotparser.RobotFileParser:
-    """The parsed robots.txt of the URL's origin (cached); RFC 9309 on failures."""
+def _robots(url: str, deadline: float) -> Protego:
+    """The parsed robots.txt of the URL's origin (cached), read by Protego (RFC 9309: the
+    longest matching rule wins, `*` and `$` wildcards); RFC 9309 on failures too."""
     origin = _origin(url)
     key = f"factcheck:robots:{origin}"
     text = cache.get(key)
@@ -361,9 +362,7 @@ def _robots(url: str, deadline: float) -> urllib.robotparser.RobotFileParser:
         except (ContentTypeError, BodyTooLargeError):
             text = ""
         cache.set(key, text, ROBOTS_CACHE_SECONDS)
-    parser = urllib.robotparser.RobotFileParser()
-    parser.parse(text.splitlines())
-    return parser
+    return Protego.parse(text)
 
 
 # --- the fetch ---------------------------------------------------------------
@@ -527,7 +526,7 @@ def _fetch_once(
             delay = settings.FACTCHECK_FETCH_HOST_DELAY
             if robots:
                 rules = _robots(current, deadline)
-                if not rules.can_fetch(settings.FACTCHECK_USER_AGENT, current):
+                if not rules.can_fetch(current, settings.FACTCHECK_USER_AGENT):
                     raise RobotsDisallowedError(f"robots.txt of {host} disallows {current}")
                 crawl_delay = rules.crawl_delay(settings.FACTCHECK_USER_AGENT)
                 if crawl_delay:

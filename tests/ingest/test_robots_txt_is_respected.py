@@ -70,3 +70,34 @@ def test_a_crawl_delay_reserves_the_hosts_next_slot_that_far_ahead_for_every_wor
     with pytest.raises(HostBusy) as busy:
         other_worker.reserve("127.0.0.1", 0.0, max_wait=0.0)
     assert 6 < busy.value.wait <= 7
+
+
+def test_the_longest_matching_rule_wins_as_rfc_9309_says(web):
+    web.add(
+        "/robots.txt",
+        body=b"User-agent: *\nDisallow: /news\nAllow: /news/world\n",
+        content_type="text/plain",
+    )
+    web.add("/news/world/x", body=b"<html>world</html>")
+    web.add("/news/local/y", body=b"<html>local</html>")
+
+    assert fetch(web.url("/news/world/x")).status == 200
+    with pytest.raises(RobotsDisallowedError):
+        fetch(web.url("/news/local/y"))
+    assert web.seen("/news/local/y") == []
+
+
+def test_wildcards_in_a_rule_are_understood(web):
+    web.add(
+        "/robots.txt",
+        body=b"User-agent: *\nDisallow: /*?print=\nDisallow: /*.pdf$\n",
+        content_type="text/plain",
+    )
+    web.add("/story", body=b"<html>story</html>")
+
+    assert fetch(web.url("/story")).status == 200
+    with pytest.raises(RobotsDisallowedError):
+        fetch(web.url("/story?print=1"))
+    with pytest.raises(RobotsDisallowedError):
+        fetch(web.url("/files/report.pdf"))
+    assert web.seen("/story") != []
