@@ -27,7 +27,7 @@ os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
 def evaluation() -> None:
     from django.db import transaction
 
-    from claims.suggest.evaluation import evaluation_reports
+    from tests.suggest.evaluation import evaluation_reports
 
     started = time.perf_counter()
     with transaction.atomic():
@@ -80,9 +80,9 @@ def scaling() -> None:
     """
     from django.db import transaction
 
-    from claims.suggest.evaluation import _article, evaluation_load, evaluation_setup
     from claims.suggest.matching import article_matches, claims_compile
     from claims.suggest.sentences import split_sentences
+    from tests.suggest.evaluation import _article, evaluation_load, evaluation_setup
 
     data = evaluation_load()
     with transaction.atomic():

@@ -1,4 +1,4 @@
-"""Claim tasks: thin, keyed by ids; the work lives in claims/suggest.py."""
+"""Claim tasks: thin, keyed by ids; the work lives in the claims/suggest/ package."""
 
 from __future__ import annotations
 

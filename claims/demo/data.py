@@ -1,4 +1,4 @@
-"""The demo data set: the five seed articles (../shared/corpus) and what they show.
+"""The demo data set: the five seed articles (claims/demo/seeds/, the founding corpus) and what they show.
 
 Each article's main text is the part of the scraped page between two marker
 lines (page furniture before and after is left out). Each stance names its

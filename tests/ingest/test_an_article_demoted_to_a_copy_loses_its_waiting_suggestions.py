@@ -7,8 +7,8 @@ import pytest
 from claims.models import Stance
 from claims.services import stance_confirm, stance_reject
 from claims.suggest import article_suggest
-from claims.suggest.evaluation import evaluation_load, evaluation_setup
 from sources.ingest import ArticleDraft, _queue_suggestions, article_store
+from tests.suggest.evaluation import evaluation_load, evaluation_setup
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from claims.suggest.evaluation import evaluation_load, evaluation_setup
 from sources.models import Article
+from tests.suggest.evaluation import evaluation_load, evaluation_setup
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.suggest.evaluation import HELDOUT_SET, SETS, evaluation_load, evaluation_reports
+from tests.suggest.evaluation import HELDOUT_SET, SETS, evaluation_load, evaluation_reports
 
 # Measured with bench/suggest.py (both sets together): precision 135/152 = 0.89,
 # recall 135/172 = 0.78, dates right for 114 of 115. The held-out set alone:

@@ -25,7 +25,7 @@ from claims.models import Claim, ClaimStatus, Position, Stance
 from claims.suggest.service import article_suggest
 from sources.models import Article, Source, SourceAlias, normalize_alias
 
-DATA = Path(__file__).resolve().parents[2] / "tests" / "suggest" / "data"
+DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_SET = DATA / "evaluation.json"
 HELDOUT_SET = DATA / "heldout.json"
 SETS = {"existing": DEFAULT_SET, "held-out": HELDOUT_SET}
