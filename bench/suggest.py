@@ -8,6 +8,14 @@ the held-out set (heldout.json), both together, and the fresh check set
 position and overall, and how many right suggestions carry the labelled date.
 Then the per-article matching time with 3, 300 and 3,000 active claims.
 
+Then the real news (bench/realnews/, texts in var/realnews/ when present): per
+family and per position, for the development families and the held-out ones,
+beside the held-out figures measured first, before any rule was tuned
+(bench/realnews/first-measurement.json). Each excerpt goes through the real
+tasks as pasted text (Celery in-process). --realnews only measures the real
+news; --split dev|heldout one split; --errors lists misses and false alarms
+(development families only: the held-out ones are not looked into).
+
 Runs in a throwaway test database (created and dropped here) on the
 configured PostgreSQL (DATABASE_URL, else the embedded one).
 """
@@ -22,6 +30,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
+# The real-news measurement runs the ingestion and suggestion tasks in this process.
+os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "1")
+FIRST = Path(__file__).resolve().parent / "realnews" / "first-measurement.json"
 
 
 def evaluation() -> None:
@@ -47,6 +58,53 @@ def evaluation() -> None:
         if "--errors" in sys.argv and name != "combined":
             print("\n" + "\n".join(report.errors() + report.date_errors))
     print(f"\n(all sets in {elapsed:.1f} s)")
+
+
+def _option(name: str) -> str | None:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else None
+
+
+def realnews() -> None:
+    """Precision and recall on the real news families whose texts are present."""
+    import json
+
+    from tests.suggest.realnews import families, family_run
+
+    wanted = _option("--split")
+    first = json.loads(FIRST.read_text("utf-8")) if FIRST.exists() else {}
+    for split in ("dev", "heldout"):
+        if wanted not in (None, split):
+            continue
+        chosen = families(split)
+        reports = []
+        started = time.perf_counter()
+        for family in chosen:
+            report = family_run(family)
+            if report.items == 0:
+                continue
+            reports.append(report)
+            print(
+                f"\n== real news, {split}: {report.family} ({report.items} excerpts, "
+                f"{len(report.gold)} labels; {report.missing_texts} texts missing)\n"
+            )
+            print(report.table())
+            if "--errors" in sys.argv and split == "dev":
+                print("\n" + "\n".join(report.errors()))
+        if not reports:
+            print(f"\n== real news, {split}: no texts in var/realnews/ (see bench/realnews/)")
+            continue
+        total = reports[0]
+        for report in reports[1:]:
+            total = total.merged(report, f"all {split} families")
+        print(
+            f"\n== real news, {split}, all families ({total.items} excerpts, {len(total.gold)} "
+            f"labels, {time.perf_counter() - started:.1f} s)\n"
+        )
+        print(total.table())
+        if split in first:
+            print(f"\nfirst measurement ({first[split]['when']}, before tuning):")
+            for name, figures in first[split]["families"].items():
+                print(f"  {name:<28} precision {figures[0]:.2f}  recall {figures[1]:.2f}")
 
 
 SCALES = (3, 300, 3000)
@@ -118,8 +176,10 @@ def main() -> int:
 
     old = setup_databases(verbosity=0, interactive=False, keepdb=False)
     try:
-        evaluation()
-        if "--no-scaling" not in sys.argv:
+        if "--realnews" not in sys.argv:
+            evaluation()
+        realnews()
+        if "--no-scaling" not in sys.argv and "--realnews" not in sys.argv:
             scaling()
     finally:
         teardown_databases(old, verbosity=0)
