@@ -86,7 +86,7 @@ class FamilyReport:
 def families(split: str | None = None) -> list[dict]:
     """Every labelled family (of one split, if given), sorted by name."""
     found = [json.loads(path.read_text("utf-8")) for path in sorted(LABELS.glob("*.json"))]
-    return [f for f in found if split in (None, f["split"])]
+    return [f for f in found if "items" in f and split in (None, f["split"])]
 
 
 def text_of(family: str, item_id: str) -> str | None:
