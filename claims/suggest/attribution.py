@@ -37,7 +37,8 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (
         re.compile(
-            r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|rebuff(?:s|ed)?)\b",
+            r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|rebuff(?:s|ed)?"
+            r"|disagree(?:s|d)?|disput(?:e|es|ed)|push(?:es|ed)? back|pushed back)\b",
             re.I,
         ),
         Position.DENIES,
@@ -47,7 +48,8 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"\b(?:accus(?:e|es|ed)|alleg(?:e|es|ed)|confirm(?:s|ed)?|acknowledg(?:e|es|ed)"
-            r"|admit(?:s|ted)?|charg(?:es|ed))\b",
+            r"|admit(?:s|ted)?|charg(?:es|ed)|blam(?:e|es|ed)|assert(?:s|ed)?|maintain(?:s|ed)?"
+            r"|argu(?:e|es|ed)|contend(?:s|ed)?|condemn(?:s|ed)?)\b",
             re.I,
         ),
         Position.ASSERTS,
@@ -88,7 +90,10 @@ HEDGE_MARKERS = re.compile(
 DENIAL_MARKERS = re.compile(
     r"\b(?:never|baseless|groundless|absurd|fabricat\w*|false|not true|untrue|rumou?rs?|nonsense"
     r"|lies|smear|farce|fakes?|fiction|hoax|slander\w*|unfounded|ridiculous|preposterous"
-    r"|disinformation)\b",
+    r"|disinformation|misinformation|propaganda|conspiracy\s+theor\w+|debunked"
+    r"|safe(?:st)?\s+(?:\w+\s+){0,2}(?:option|choice|to\s+use|for)"
+    r"|(?:is|are|was|were|remains?|being)\s+(?:\w+ly\s+)?safe"
+    r"|not\s+(?:linked|connected|supported\s+by))\b",
     re.I,
 )
 # A negated main verb in what a speaker said: "Moscow said North Korea did not
@@ -103,7 +108,8 @@ COMPLEMENT_NEGATION = re.compile(
     r"|\bnever\s+(?:\w+ed|been|sent|sold|bought|given|made|built)\b"
     r"|\b(?:has|have|had)\s+yet\s+to\b"
     r"|\b(?:has|have|had|is|are|was|were)\s+no\s+(?!doubt\b|longer\b|(?:clear\s+)?(?:indications?|signs?)\b)\w+"
-    r"|\bthere\s+(?:is|are|was|were|has\s+been|had\s+been)\s+no\s+(?:evidence|proof|truth)\b"
+    r"|\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+no\b"
+    r"(?:\s+(?:\w+\s+)?(?:evidence|proof|truth)\b)?"
     r"|\bno\s+(?:evidence|proof)\s+(?:that|of)\b"
     r"|\bneither\b",
     re.I,
@@ -156,9 +162,16 @@ MEDIA_GAP = re.compile(
 # foreign ministry said", "a senior official at the ministry".
 ROLE_BEFORE_PREPOSITION = re.compile(
     r"\b(?:spokes(?:person|man|woman)|officials?|ministers?|ambassador|envoy|representatives?"
-    r"|diplomats?|sources?|head|chief|director|members?|lawmakers?|commanders?)"
+    r"|diplomats?|sources?|head|chief|director|members?|lawmakers?|commanders?|president"
+    r"|chair(?:man|woman)?|counsel|lawyers?|attorneys?|researchers?|scientists?|officers?)"
+    # "Vice President of Litigation at J&J": a title's own words before the preposition
+    r"(?:\s+(?:of|for)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?"
     r"\s+(?:for|of|at)\s+(?:the\s+)?$",
     re.I,
+)
+# A speaker named before a relative clause: "Vikram Misri, who earlier asserted that…"
+RELATIVE_SPEAKER = re.compile(
+    r"^\s*,\s*who\s+(?:(?:\w+ly|earlier|also|later|had|has|have|then)\s+)*$", re.I
 )
 # Where a speaker is, not whom it speaks for: "a Russian embassy spokesperson in Seoul".
 ROLE_IN_PLACE = re.compile(
@@ -293,7 +306,7 @@ MEDIA_WORDS = frozenset(
 )
 PRONOUN = re.compile(
     r"(?:^|\s)(?P<p>he|she|they|it|(?:both|the\s+two)\s+(?:countries|governments|nations|sides)"
-    r"|the\s+(?:\w+\s+)?(?:agency|ministry|outlet|company|media"
+    r"|the\s+(?:\w+['\u2019]s\s+)?(?:\w+\s+){0,2}(?:agency|ministry|outlet|company|media|firm|kingdom"
     r"|spokesperson|spokesman|spokeswoman|official|government|statement|report))"
     r"(?:\s+(?:also|has|had|have|later|then|earlier|could|would|can|will|may|might|did|does|do"
     r"|was|were|is|are|not|only|still))*\s*$",
@@ -407,6 +420,10 @@ def _speakers_before(
         if role:
             gap = text[before[-2].end - offset : before[-2].end - offset + role.start()] + gap
             before, nearest = before[:-1], before[-2]
+    if RELATIVE_SPEAKER.match(gap):
+        gap = " "
+    # An opening quote between a speaker and its verb: 'Saudi Arabia "categorically rejects'.
+    gap = gap.replace("\u201c", " ").replace('"', " ")
     gap = re.sub(r"\byet\s+to\b", " ", DATE_WORDS.sub(" ", gap), flags=re.I)
     gap = _GAP_AUXILIARY.sub(" ", _GAP_PROPER_NAME.sub(r"\1", gap))
     gap = _GAP_APPOSITION.sub(" ", _GAP_ORGANISATION.sub(r"\1", gap))
@@ -579,12 +596,21 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 continue
             pronoun = found.group("p").lower()
         negated = bool(NEGATION_BEFORE.search(before_text))
-        if speakers and not trailing:
-            # "…, KCNA said." - the attribution closes the clause: what was said is before it.
+        pronoun_at = start
+        if pronoun:
+            pronoun_at = offset + (before_text.lower().rfind(pronoun.split()[0]) if pronoun else 0)
+        if (speakers or pronoun) and not trailing:
+            # "…, KCNA said." / "…," the company said. - the attribution closes the clause:
+            # what was said is before it.
             rest = text[end - offset :]
-            trailing = bool(TRAILING_TAIL.fullmatch(rest)) and start - offset > 0
+            before_speaker = min([m.start for m in speakers] or [pronoun_at])
+            trailing = (
+                bool(TRAILING_TAIL.fullmatch(rest))
+                and start - offset > 0
+                and bool(text[: before_speaker - offset].strip(" ,\u201d\"'"))
+            )
         if trailing:
-            first = min([m.start for m in speakers] or [start])
+            first = min([m.start for m in speakers] or [pronoun_at])
             complement = (offset, first)
         else:
             complement = (end, clause.end)

@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 
 from claims.models import Claim, ClaimStatus
+from claims.suggest.gazetteer import country_named
 from claims.suggest.speakers import PERSON_KINDS, lexicon_for
-from sources.models import Source, SourceAlias
+from sources.models import Source, SourceAlias, SourceKind
 
 # Words of a claim's text that say nothing about its topic. Stop words proper
 # are dropped by PostgreSQL's english configuration; these are the ones it keeps.
@@ -187,7 +188,12 @@ def claim_queries(claims: Sequence[Claim]) -> list[ClaimQuery]:
             if mention.source.id in seen:
                 continue
             seen.add(mention.source.id)
-            names = sorted(aliases_of.get(mention.source.id, set()) | {mention.source.name})
+            aliases = aliases_of.get(mention.source.id, set()) | {mention.source.name}
+            if mention.method == "gazetteer" or mention.source.kind == SourceKind.GOVERNMENT:
+                # "Israeli", "the Kremlin": how news names the country (gazetteer.py).
+                country = country_named(mention.source.name, tuple(aliases))
+                aliases |= set(country.speaking_names) if country else set()
+            names = sorted(aliases)
             prefixes = set(prefixes_of.get(mention.source.id, set()))
             if not mention.source.is_person and (prefix := prefix_phrase(mention.source.name)):
                 prefixes.add(prefix)
@@ -301,6 +307,8 @@ class ArticleMatch:
 
     claim_ids: list[int] = field(default_factory=list)
     by_sentence: dict[int, list[SentenceMatch]] = field(default_factory=dict)
+    # Each matched claim's search terms and content words.
+    topics: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
 
 
 def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatch:
@@ -328,7 +336,8 @@ def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatc
                 FROM unnest(%s::text[]) WITH ORDINALITY AS u(body, idx)
             )
             SELECT * FROM (
-                SELECT m.id, m.match_giver_id, s.idx - 1 AS idx, s.vector @@ m.match_query,
+                SELECT m.id, m.match_terms AS claim_terms, m.match_words AS claim_words,
+                       m.match_giver_id, s.idx - 1 AS idx, s.vector @@ m.match_query,
                        {hits.format("m.match_terms")} AS terms, {hits.format("m.match_words")} AS words
                 FROM matched m LEFT JOIN sentence s ON true
             ) AS found
@@ -338,9 +347,11 @@ def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatc
             [article_id, ClaimStatus.ACTIVE.value, list(sentences)],
         )
         found = ArticleMatch()
-        for claim_id, giver_id, index, matches, term_hits, word_hits in cursor.fetchall():
+        for row in cursor.fetchall():
+            claim_id, terms, words, giver_id, index, matches, term_hits, word_hits = row
             if not found.claim_ids or found.claim_ids[-1] != claim_id:
                 found.claim_ids.append(claim_id)
+                found.topics[claim_id] = (list(terms or []), list(words or []))
             if index is not None:
                 found.by_sentence.setdefault(index, []).append(
                     SentenceMatch(claim_id, term_hits, word_hits, giver_id, bool(matches))

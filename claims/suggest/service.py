@@ -165,6 +165,8 @@ def _reversed(match: SentenceMatch, sentence: Span, mentions: list[Mention]) -> 
             continue
         before = sentence.text[: mention.start - sentence.start]
         after = sentence.text[mention.end - sentence.start :]
+        if mention.method == "gazetteer" and re.match(r"\s+[a-z]", after):
+            continue  # a demonym before its noun: "responded to Pakistani gunfire"
         to_giver = to_giver or bool(TO_SOURCE.search(before) or GIVEN_TO.search(before))
         to_giver = to_giver or bool(RECEIVES.match(after))
         from_giver = from_giver or bool(FROM_SOURCE.search(before))
@@ -202,6 +204,117 @@ def _refers_back(
     return False
 
 
+RECIPROCAL = re.compile(r"^\s*(?:each\s+other|one\s+another)\b", re.I)
+# Owning up to what one did: the one cue with which a source asserts its own deed.
+OWNING_UP = re.compile(r"^(?:confirm|acknowledg|admit|conced)", re.I)
+
+
+def _about_this_agent(
+    frame: Frame,
+    speaker: SourceInfo,
+    giver: int,
+    doers: set[int],
+    mentions: list[Mention],
+) -> bool:
+    """Whether a statement bears on the claim whose doer (its first actor) is ``giver``.
+
+    Claims that differ only in who did it ("Pakistan violated the ceasefire", "India
+    violated the ceasefire") are told apart by the doer in what was said: "India accused
+    Pakistan of violating…" bears on Pakistan's. When what was said names no doer, a
+    denial is the speaker's about itself ("Pakistan denied violating the ceasefire"), and
+    an accusation is never about the accuser unless it owns up ("confirmed it sent").
+    """
+    if len(doers) < 2:
+        return True
+    start, end = frame.complement
+    text = frame.clause.text
+    said = text[start - frame.clause.start : end - frame.clause.start]
+    if RECIPROCAL.match(said):
+        # "India and Pakistan accused each other of…": each accuses the other.
+        return giver not in (speaker.id, speaker.top_id)
+    # The doer is named early in what was said, before any comma: "…accused India of
+    # violating the truce, after blasts in Pakistan-administered Kashmir".
+    comma = said.find(",", 1)
+    end = start + comma if comma > 0 else end
+    named = [
+        m
+        for m in mentions
+        if start <= m.start < end
+        and ({m.source.id, m.source.top_id} & doers)
+        and not _accuser(text, m.start - frame.clause.start, m.end - frame.clause.start)
+    ]
+    if named:
+        return giver in (named[0].source.id, named[0].source.top_id)
+    speaker_is_giver = giver in (speaker.id, speaker.top_id)
+    if frame.position == Position.DENIES:
+        return speaker_is_giver or not ({speaker.id, speaker.top_id} & doers)
+    if frame.position == Position.ASSERTS and speaker_is_giver:
+        return bool(OWNING_UP.match(frame.cue))
+    return True
+
+
+def _accuses_itself(
+    frame: Frame, speaker: SourceInfo, giver: int | None, mentions: list[Mention]
+) -> bool:
+    """Whether a statement would have its speaker assert its own deed without owning up.
+
+    "Israel said the blast was caused by a misfired rocket" names Israel, the doer of
+    "An Israeli airstrike caused the blast", only as its speaker: it is no assertion
+    of that claim. "North Korea confirmed it sent troops" owns up, and counts.
+    """
+    if giver is None or frame.position != Position.ASSERTS:
+        return False
+    if giver not in (speaker.id, speaker.top_id) or OWNING_UP.match(frame.cue):
+        return False
+    start, end = frame.complement
+    return not any(
+        start <= m.start < end and giver in (m.source.id, m.source.top_id) for m in mentions
+    )
+
+
+ACCUSATION_NOUN = r"(?:allegations?|accusations?|claims?|charges?|reports?|assertions?)"
+ACCUSER_AFTER = re.compile(rf"^(?:['\u2019]s?)?\s+(?:\w+\s+)?{ACCUSATION_NOUN}\b", re.I)
+ACCUSER_BEFORE = re.compile(rf"\b{ACCUSATION_NOUN}\s+(?:\w+\s+)?(?:by|from)\s+(?:the\s+)?$", re.I)
+
+
+def _accuser(text: str, start: int, end: int) -> bool:
+    """Whether a name in what was said is who accuses, not who did it: "India's allegations
+    of breaching the ceasefire", "accusations by Kyiv"."""
+    return bool(ACCUSER_AFTER.match(text[end:]) or ACCUSER_BEFORE.search(text[:start]))
+
+
+def _distinct_topics(
+    topics: dict[int, tuple[list[str], list[str]]],
+) -> dict[int, re.Pattern[str] | None]:
+    """Per matched claim, its topic words no other matched claim shares (as one pattern).
+
+    A statement on a claim often names none of its actors ("the explosion was likely
+    caused by a misfired rocket", "acetaminophen does not cause autism"). Once the
+    article matches the claim whole, a sentence on the claim's own topic counts, as long
+    as the words that carry it belong to this claim only: "Russia destroyed the dam" and
+    "Ukraine destroyed the dam" share every topic word, so for them the sentence must
+    still name the actor.
+    """
+    words = {
+        pk: {w.lower() for w in [*terms, *claim_words] if len(w) > 3}
+        for pk, (terms, claim_words) in topics.items()
+    }
+    found: dict[int, re.Pattern[str] | None] = {}
+    for pk, own in words.items():
+        others = set().union(*(w for other, w in words.items() if other != pk))
+        distinct = sorted(own - others)
+        found[pk] = (
+            re.compile(r"\b(?:" + "|".join(re.escape(w) for w in distinct) + ")", re.I)
+            if distinct
+            else None
+        )
+    return found
+
+
+def _own_topic(text: str, pattern: re.Pattern[str] | None) -> bool:
+    return pattern is not None and pattern.search(text) is not None
+
+
 def _open_quote(text: str, paragraph_start: int, at: int) -> bool:
     before = text[paragraph_start:at]
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
@@ -219,6 +332,8 @@ def article_proposals(article: Article) -> list[Proposal]:
         return []
     by_sentence = matched.by_sentence
 
+    distinct = _distinct_topics(matched.topics)
+    givers = {m.claim_id: m.giver_id for ms in by_sentence.values() for m in ms if m.giver_id}
     lexicon: Lexicon = lexicon_for(text)
     names: list[str] = []
     speaker_phrases: list[str] = []
@@ -245,10 +360,23 @@ def article_proposals(article: Article) -> list[Proposal]:
         frames: list[Frame] = []
         for clause in split_clauses(sentence):
             frames += frames_in_clause(clause, mentions)
+        # A sentence that names no actors but its speakers may bear on a claim by its topic
+        # alone (see _distinct_topics); one that names others is about them.
+        speaking = {(m.start, m.end) for f in frames for m in f.speakers}
+        only_speakers = all((m.start, m.end) in speaking for m in mentions)
         factors = {
             m.claim_id: 1.0
             for m in by_sentence.get(index, [])
-            if m.matches and m.weight >= MIN_TOPIC_WEIGHT and not _reversed(m, sentence, mentions)
+            if (
+                m.matches
+                or (
+                    only_speakers
+                    and m.weight >= 2
+                    and _own_topic(sentence.text, distinct.get(m.claim_id))
+                )
+            )
+            and m.weight >= MIN_TOPIC_WEIGHT
+            and not _reversed(m, sentence, mentions)
         }
         if running_age <= RUNNING_SENTENCES:
             # The story goes on about a claim: "He said the North Korean soldiers had
@@ -315,9 +443,19 @@ def article_proposals(article: Article) -> list[Proposal]:
                 "asserts", negated=False, complement=sentence.text, cue=quotation.cue
             )
             resolved.append((quotation, quote_speaker, QUOTE_FACTOR, "(quotation)", "quotation"))
+        # Who did it, in the claims this sentence bears on that differ only in who did it
+        # (no topic word of their own: "Russia / Ukraine destroyed the dam").
+        mirrors = {c for c in claim_ids if c in givers and distinct.get(c) is None}
+        doers = {givers[c] for c in mirrors}
         for frame, source, score, alias, method in resolved:
             paragraph_speakers.append(source)
             for claim_id in claim_ids:
+                if claim_id in mirrors and not _about_this_agent(
+                    frame, source, givers[claim_id], doers, mentions
+                ):
+                    continue
+                if _accuses_itself(frame, source, givers.get(claim_id), mentions):
+                    continue
                 stated_on, precision, date_words = _stated_on(article, frame, sentence)
                 via = frame.via
                 via_source = via.speakers[0].source if via and via.speakers else None

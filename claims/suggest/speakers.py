@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from claims.suggest.gazetteer import country_named
 from sources.models import SourceKind, normalize_alias
 
 # pg_trgm similarity a name must reach to count as an alias it does not spell
@@ -52,7 +53,9 @@ class Mention:
     text: str
     source: SourceInfo
     alias: str
-    method: str = "alias"  # "alias" or "trigram"
+    # "alias", "trigram", "gazetteer" (a government named as news names it: "the Kremlin",
+    # "Indian") or "role" (a person named with role words: "Kremlin spokesman Dmitry Peskov")
+    method: str = "alias"
     score: float = 1.0
 
 
@@ -61,20 +64,22 @@ class Lexicon:
     """The aliases that occur in one article, and the sources they name (with their ancestors)."""
 
     sources: dict[int, SourceInfo] = field(default_factory=dict)
-    patterns: list[tuple[re.Pattern[str], str, int]] = field(default_factory=list)
+    # (pattern, alias, source id, how it was found: "alias", "gazetteer" or "role")
+    patterns: list[tuple[re.Pattern[str], str, int, str]] = field(default_factory=list)
     fuzzy: dict[str, tuple[int, str, float]] = field(default_factory=dict)
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Exact alias mentions in ``text``, longest first where they overlap."""
-        found: list[tuple[int, int, str, int]] = []
-        for pattern, alias, source_id in self.patterns:
+        found: list[tuple[int, int, str, int, str]] = []
+        for pattern, alias, source_id, method in self.patterns:
             for match in pattern.finditer(text):
-                found.append((match.start("name"), match.end("name"), alias, source_id))
+                found.append((match.start("name"), match.end("name"), alias, source_id, method))
         found = [f for f in found if not self._other_person(text, f)]
-        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        # Longest first; of two as long, the registry's alias before what was inferred.
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[4] != "alias"))
         chosen: list[Mention] = []
         last_end = -1
-        for start, end, alias, source_id in found:
+        for start, end, alias, source_id, method in found:
             if start < last_end:
                 continue
             chosen.append(
@@ -84,17 +89,18 @@ class Lexicon:
                     text=text[start:end],
                     source=self.sources[source_id],
                     alias=alias,
+                    method=method,
                 )
             )
             last_end = end
         return chosen
 
-    def _other_person(self, text: str, found: tuple[int, int, str, int]) -> bool:
+    def _other_person(self, text: str, found: tuple[int, int, str, int, str]) -> bool:
         """Whether a one-word alias of a person is part of another person's name.
 
         "Kim" is Kim Jong Un, but not in "Kim Yo Jong" or "Kim Tong-hyung".
         """
-        _start, end, alias, source_id = found
+        _start, end, alias, source_id, _method = found
         if " " in alias.strip() or not self.sources[source_id].is_person:
             return False
         return bool(_NAME_AFTER.match(text, end))
@@ -136,7 +142,7 @@ def _alias_pattern(alias: str) -> re.Pattern[str] | None:
             parts.append(re.escape(word))
         else:
             parts.append("(?i:" + re.escape(word) + ")")
-    body = r"[\s.\-'\u2019]{1,3}".join(parts)
+    body = r"[\s.\-'\u2019&]{1,3}".join(parts)  # "Johnson & Johnson", "U.S.", "Al-Ahli"
     if alias.endswith("."):
         body += r"\.?"  # "U.S." keeps its last period
     lead = r"(?i:the)\s+" if needs_the else ""
@@ -203,12 +209,129 @@ def lexicon_for(text: str) -> Lexicon:
                 [acronyms],
             )
             rows += cursor.fetchall()
-    lexicon = Lexicon(sources=_source_tree(source_id for _, source_id in rows))
+    named = _governments_named(text) + _people_by_surname(text)
+    lexicon = Lexicon(sources=_source_tree([*(s for _, s in rows), *(s for _, s, _ in named)]))
     for alias, source_id in rows:
         pattern = _alias_pattern(alias)
         if pattern is not None:
-            lexicon.patterns.append((pattern, alias, source_id))
+            lexicon.patterns.append((pattern, alias, source_id, "alias"))
+    for alias, source_id, method in named:
+        pattern = _alias_pattern(alias)
+        if pattern is not None:
+            lexicon.patterns.append((pattern, alias, source_id, method))
+    _add_people(lexicon, text)
     return lexicon
+
+
+def _people_by_surname(text: str) -> list[tuple[str, int, str]]:
+    """Registered people named by their surname alone ("Trump" for Donald Trump), where no
+    other registered person has that surname."""
+    words = set(re.findall(r"\b[A-Z][\w\-\u2019']{3,}", text))
+    if not words:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT id, name FROM sources_source
+            WHERE kind = ANY(%s) AND split_part(name, ' ', 1) <> name
+            """,
+            [list(PERSON_KINDS)],
+        )
+        people = cursor.fetchall()
+    by_surname: dict[str, list[int]] = {}
+    for source_id, name in people:
+        parts = [w for w in name.split() if w.rstrip(".").lower() not in {"jr", "sr", "ii", "iii"}]
+        by_surname.setdefault(parts[-1], []).append(source_id)
+    return [
+        (surname, ids[0], "surname")
+        for surname, ids in by_surname.items()
+        if surname in words and len(ids) == 1
+    ]
+
+
+def _governments_named(text: str) -> list[tuple[str, int, str]]:
+    """Registered governments named in ``text`` as news names them (see gazetteer.py)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT s.id, s.name, array_remove(array_agg(a.alias), NULL)
+            FROM sources_source s LEFT JOIN sources_sourcealias a ON a.source_id = s.id
+            WHERE s.parent_id IS NULL AND s.kind = %s
+            GROUP BY s.id
+            """,
+            [SourceKind.GOVERNMENT.value],
+        )
+        governments = cursor.fetchall()
+    lowered = text.lower()
+    found = []
+    for source_id, name, aliases in governments:
+        country = country_named(name, tuple(aliases))
+        if country is None:
+            continue
+        for word in country.speaking_names:
+            if word and word.lower() in lowered:
+                found.append((word, source_id, "gazetteer"))
+    return found
+
+
+# A person named with the role that makes them speak for a source: "Kremlin spokesman
+# Dmitry Peskov", "Indian Foreign Secretary Vikram Misri", "WADA President Witold Banka",
+# "U.S. Secretary of State Antony Blinken"; and in apposition: "Dmitry Peskov, the
+# Kremlin's spokesman". Not a former official, nor the opposition's.
+ROLE = (
+    r"(?P<role>(?:(?!(?:former|ex|opposition|rebel|exiled|dissident)\b)[A-Za-z\-]+\s+){0,3}?"
+    r"(?:spokes(?:person|man|woman)|(?:prime\s+)?minister|secretary|president|premier"
+    r"|ambassador|envoy|chief|director|head|general|commander|advis[eo]r|official|chair(?:man|woman)?"
+    r"|CEO|leader|governor|senator|lawmaker|negotiator|diplomat|attorney\s+general|mayor"
+    r"|representative|coordinator|commissioner|administrator)"
+    r"(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
+)
+PERSON_NAME = r"(?P<person>[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'\u2019\-]+)){1,3})"
+ROLE_THEN_NAME = re.compile(rf"^(?:['\u2019]s)?\s+{ROLE}\s*,?\s+{PERSON_NAME}")
+NAME_THEN_ROLE = re.compile(rf"{PERSON_NAME},\s+(?:the\s+|a\s+)?$")
+ROLE_AFTER_NAME = re.compile(rf"^(?:['\u2019]s)?\s+{ROLE}\b")
+# Capitalised words that start a sentence or a title, never a person's name.
+NOT_A_NAME = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It"])
+
+
+def _in_a_headline(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is written in title case (most words capitalised)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = re.findall(r"[A-Za-z][\w'\u2019\-]*", text[start : end if end >= 0 else len(text)])
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= 4 and capitalised / len(words) > 0.7
+
+
+def _add_people(lexicon: Lexicon, text: str) -> None:
+    """Names of the people the text presents as speaking for a source, and their surnames."""
+    people: dict[str, tuple[int, str]] = {}
+    for mention in lexicon.mentions(text):
+        if _in_a_headline(text, mention.start):
+            continue  # "Kenvue CEO Urges RFK Jr. Not to…": capitals say nothing there
+        after = text[mention.end : mention.end + 160]
+        found = ROLE_THEN_NAME.match(after)
+        if found is not None:
+            role = found.group("role")
+            person = found.group("person")
+        else:
+            before = NAME_THEN_ROLE.search(text, max(0, mention.start - 80), mention.start)
+            role_after = ROLE_AFTER_NAME.match(after)
+            if before is None or role_after is None:
+                continue
+            role, person = role_after.group("role"), before.group("person")
+        words = person.split()
+        if words[0] in NOT_A_NAME:
+            continue
+        label = f"{mention.text} {role.strip()}"
+        people.setdefault(person, (mention.source.id, label))
+        surname = words[-1]
+        if len(surname) > 2 and surname not in NOT_A_NAME:
+            people.setdefault(surname, (mention.source.id, label))
+    for name, (source_id, label) in people.items():
+        pattern = _alias_pattern(name)
+        if pattern is not None:
+            lexicon.patterns.append((pattern, f"{name} ({label})", source_id, "role"))
 
 
 def lexicon_add_fuzzy(

@@ -95,7 +95,10 @@ def text_of(family: str, item_id: str) -> str | None:
 
 
 def _kind(actor: dict) -> str:
-    """Editors register a country as a government, any other top-level actor as a group."""
+    """As an editor registers it: a person as a person (the family says so), a country as a
+    government, any other top-level actor as a group."""
+    if actor.get("kind"):
+        return actor["kind"]
     try:
         CountryInfo(actor["name"]).info()
     except LookupError:  # countryinfo's CountryNotFoundError
