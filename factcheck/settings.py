@@ -263,6 +263,9 @@ FACTCHECK_FETCH_TOTAL_TIMEOUT = float(env_str("FACTCHECK_FETCH_TOTAL_TIMEOUT", "
 FACTCHECK_FETCH_MAX_BYTES = env_int("FACTCHECK_FETCH_MAX_BYTES", 5 * 1024 * 1024)
 FACTCHECK_FETCH_HOST_DELAY = float(env_str("FACTCHECK_FETCH_HOST_DELAY", "1.0"))
 FACTCHECK_FEED_MAX_FAILURES = env_int("FACTCHECK_FEED_MAX_FAILURES", 5)
+# How long reading one article for suggestions may take before it stops and files nothing
+# (well under the task's soft time limit).
+FACTCHECK_SUGGEST_SECONDS = float(env_str("FACTCHECK_SUGGEST_SECONDS", "60"))
 
 LOGGING = {
     "version": 1,

@@ -111,7 +111,10 @@ COMPLEMENT_NEGATION = re.compile(
     r"|\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+no\b"
     r"(?:\s+(?:\w+\s+)?(?:evidence|proof|truth)\b)?"
     r"|\bno\s+(?:evidence|proof)\s+(?:that|of)\b"
-    r"|\bneither\b",
+    r"|\bneither\b"
+    # "received no missiles", "sent no troops", "found no evidence"
+    r"|\b(?:[a-z]+ed|sent|sold|saw|got|made|gave|found|had)\s+no\s+"
+    r"(?!doubt\b|longer\b|(?:clear\s+)?(?:indications?|signs?)\b)\w+",
     re.I,
 )
 # A relative or parenthetical clause inside a complement, left out of the

@@ -141,6 +141,32 @@ def date_expressions(text: str, base: dt.date) -> list[tuple[int, int, StatedOn]
     return found
 
 
+_DAY_MONTH = re.compile(
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_NAME + r"),?(?:\s+(?P<year>\d{4}))?",
+    re.I,
+)
+_MONTH_DAY = re.compile(
+    r"(?P<month>" + _MONTH_NAME + r")\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?", re.I
+)
+
+
+def dateline_date(words: str, base: dt.date) -> dt.date | None:
+    """The date of a wire dateline ("Nov 6", "06th June, 2023"), in the year of ``base``
+    unless that would put it after ``base`` (a story filed on Dec 31 is read on Jan 2)."""
+    found = _MONTH_DAY.fullmatch(words.strip()) or _DAY_MONTH.fullmatch(words.strip())
+    if found is None:
+        return None
+    month, day = _month_number(found.group("month")), int(found.group("day"))
+    year = int(found.group("year")) if found.group("year") else base.year
+    try:
+        date = dt.date(year, month, day)
+        if not found.group("year") and date > base:
+            date = dt.date(year - 1, month, day)
+    except ValueError:
+        return None
+    return date
+
+
 def article_date(article: object) -> dt.date:
     """The date an article speaks from: its original date, else its page date, else when stored."""
     for name in ("published_on", "page_date"):

@@ -86,7 +86,8 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 
 def _is_abbreviation(text: str, period_at: int) -> bool:
-    found = _WORD_BEFORE.search(text, 0, period_at)
+    # Only the word before: searching from the start would make splitting quadratic.
+    found = _WORD_BEFORE.search(text, max(0, period_at - 40), period_at)
     if found is None:
         return False
     word = found.group(1).lower().rstrip(".")
@@ -94,8 +95,72 @@ def _is_abbreviation(text: str, period_at: int) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+# A wire dateline opening a story: "KYIV, Nov 6 (Reuters) -", "SEOUL, South Korea (AP) —",
+# "WASHINGTON —", "MOSCOW (UrduPoint News / Sputnik - 06th June, 2023)". The place is in
+# capitals, or the agency in brackets follows it; a date may stand after the place or
+# inside the brackets. It is where and when the story was filed, never part of a quote.
+_PLACE_CAPS = r"[A-Z][A-Z.'\-]{2,}(?:\s+[A-Z][A-Z.'\-]+){0,3}"
+_PLACE_WORDS = r"[A-Z][a-z.'\-]+(?:\s+[A-Z][a-z.'\-]+){0,3}"
+DATELINE = re.compile(
+    # page furniture before it: "date 2023-06-20", "Updated 14:05"
+    r"(?P<clutter>(?:(?:date|updated|published|\d[\d\-/:.,]*)\s+){0,4})"
+    r"(?:(?P<caps>" + _PLACE_CAPS + r")|(?P<words>" + _PLACE_WORDS + r"))"
+    r"(?:,\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,2})?"  # ", South Korea"
+    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"  # ", Nov 6"
+    r"\s*(?:\((?P<agency>[^()\n]{1,80})\))?"  # "(Reuters)"
+    r"(?P<dash>\s*[\-\u2013\u2014]+\s+|\s+(?=[A-Z]))"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int  # where the story's own words begin
+    date_words: str  # "Nov 6", "06th June, 2023", or ""
+
+
+def dateline_at(text: str, start: int, end: int) -> Dateline | None:
+    """The wire dateline opening ``text[start:end]``, if there is one."""
+    found = DATELINE.match(text, start, end)
+    if found is None:
+        return None
+    agency = found.group("agency") or ""
+    if found.group("words") and not agency:
+        return None  # "Moscow said…": a capitalised place needs its agency to be a dateline
+    if not found.group("dash").strip() and not agency:
+        return None  # "WASHINGTON —" needs its dash when nothing is in brackets
+    if found.group("caps") and len(found.group("caps").replace(".", "")) < 4 and not agency:
+        return None  # "U.S. officials…" is no place
+    date_words = found.group("date") or ""
+    if not date_words and agency:
+        inside = re.search(
+            r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
+            agency,
+        )
+        date_words = inside.group(0) if inside else ""
+    return Dateline(
+        found.start("caps") if found.group("caps") else found.start("words"),
+        found.end(),
+        date_words,
+    )
+
+
 def split_sentences(text: str) -> list[Span]:
-    """Sentences of ``text``: line breaks always end one, periods unless they close an abbreviation."""
+    """Sentences of ``text``: line breaks always end one, periods unless they close an abbreviation.
+
+    A sentence opening with a wire dateline starts after it ("KYIV, Nov 6 (Reuters) -
+    Ukraine said…" is "Ukraine said…"): a quote never starts with a dateline.
+    """
+    spans = []
+    for span in _sentences(text):
+        dateline = dateline_at(text, span.start, span.end)
+        if dateline is not None and dateline.end < span.end:
+            span = _trimmed(text, dateline.end, span.end) or span
+        spans.append(span)
+    return spans
+
+
+def _sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     line_start = 0
     for line_break in [*_PARAGRAPH.finditer(text), None]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -22,9 +24,9 @@ from claims.suggest.attribution import (
     pronoun_speaker,
     resolve_mentions,
 )
-from claims.suggest.dating import article_date, date_expressions
+from claims.suggest.dating import article_date, date_expressions, dateline_date
 from claims.suggest.matching import SentenceMatch, article_matches
-from claims.suggest.sentences import Span, split_clauses, split_sentences
+from claims.suggest.sentences import Span, dateline_at, split_clauses, split_sentences
 from claims.suggest.speakers import (
     Lexicon,
     Mention,
@@ -91,6 +93,13 @@ GENERIC_TAIL = re.compile(
     re.I,
 )
 QUOTE_FACTOR = 0.75
+# What is read of an article (see article_proposals): a long story is some 50,000
+# characters, a long sentence some 600; a list of more than 20 names is a roll-call.
+MAX_TEXT_CHARS = 200_000
+MAX_SENTENCE_CHARS = 2_000
+MAX_SPEAKERS_PER_FRAME = 20
+# How many lines from the top a dateline may open the story on (a title may come first).
+STORY_OPENING_LINES = 4
 
 
 @dataclass
@@ -110,9 +119,28 @@ class Proposal:
     evidence: dict = field(default_factory=dict)
 
 
-def _stated_on(article: Article, frame: Frame, sentence: Span) -> tuple[dt.date, str, str]:
-    """When the speaker spoke: a date phrase by the attribution, else the article's date."""
+def story_date(article: Article) -> dt.date:
+    """The day a story speaks from: its dateline's date ("KYIV, Nov 6 (Reuters) -"),
+    else the article's date. "On Tuesday" counts back from it."""
     base = article_date(article)
+    text = article.text
+    start = 0
+    for _ in range(STORY_OPENING_LINES):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        dateline = dateline_at(text, start, end)
+        if dateline is not None and dateline.date_words:
+            return dateline_date(dateline.date_words, base) or base
+        if end >= len(text):
+            break
+        start = end + 1
+    return base
+
+
+def _stated_on(
+    article: Article, base: dt.date, frame: Frame, sentence: Span
+) -> tuple[dt.date, str, str]:
+    """When the speaker spoke: a date phrase by the attribution, else the story's date."""
     text = article.text
     # Look where the attribution is, not in what was said ("final fall it sent troops",
     # said by intelligence officials on the article's date).
@@ -320,10 +348,21 @@ def _open_quote(text: str, paragraph_start: int, at: int) -> bool:
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
+class SuggestionsStopped(Exception):
+    """The article took longer to read than its budget; nothing was filed."""
+
+
 def article_proposals(article: Article) -> list[Proposal]:
-    """What the suggester would propose for an article (nothing is saved)."""
-    text = article.text
-    sentences = split_sentences(text)
+    """What the suggester would propose for an article (nothing is saved).
+
+    Only so much is read: the first MAX_TEXT_CHARS of the text, sentences of at most
+    MAX_SENTENCE_CHARS (a longer run without a full stop is no sentence a person
+    wrote), at most MAX_SPEAKERS_PER_FRAME names per attribution; and reading stops
+    with SuggestionsStopped past settings.FACTCHECK_SUGGEST_SECONDS.
+    """
+    deadline = time.monotonic() + settings.FACTCHECK_SUGGEST_SECONDS
+    text = article.text[:MAX_TEXT_CHARS]
+    sentences = [s for s in split_sentences(text) if len(s.text) <= MAX_SENTENCE_CHARS]
     matched = article_matches(
         article_id=article.pk,
         sentences=[EXCHANGE.sub(r"\1", QUESTION.sub("", s.text)) for s in sentences],
@@ -332,6 +371,7 @@ def article_proposals(article: Article) -> list[Proposal]:
         return []
     by_sentence = matched.by_sentence
 
+    base = story_date(article)
     distinct = _distinct_topics(matched.topics)
     givers = {m.claim_id: m.giver_id for ms in by_sentence.values() for m in ms if m.giver_id}
     lexicon: Lexicon = lexicon_for(text)
@@ -353,6 +393,11 @@ def article_proposals(article: Article) -> list[Proposal]:
     mentioned: list[SourceInfo] = []  # every source named so far, for "the agency said"
     previous_end = 0
     for index, sentence in enumerate(sentences):
+        if time.monotonic() > deadline:
+            raise SuggestionsStopped(
+                f"stopped after {index} of {len(sentences)} sentences: reading took longer "
+                f"than {settings.FACTCHECK_SUGGEST_SECONDS:g} s; nothing was filed"
+            )
         if "\n" in text[previous_end : sentence.start]:
             paragraph_start, paragraph_speakers = sentence.start, []
         previous_end = sentence.end
@@ -408,7 +453,7 @@ def article_proposals(article: Article) -> list[Proposal]:
             if frame.relay or frame.media:
                 continue
             if frame.speakers:
-                for mention in frame.speakers:
+                for mention in frame.speakers[:MAX_SPEAKERS_PER_FRAME]:
                     resolved.append(
                         (frame, mention.source, mention.score, mention.alias, mention.method)
                     )
@@ -456,7 +501,7 @@ def article_proposals(article: Article) -> list[Proposal]:
                     continue
                 if _accuses_itself(frame, source, givers.get(claim_id), mentions):
                     continue
-                stated_on, precision, date_words = _stated_on(article, frame, sentence)
+                stated_on, precision, date_words = _stated_on(article, base, frame, sentence)
                 via = frame.via
                 via_source = via.speakers[0].source if via and via.speakers else None
                 quote = frame.clause if len(frames) > 1 else sentence
@@ -503,12 +548,26 @@ def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
         for p in best.values()
         if p.position == Position.HEDGES
     }
-    return [
-        p
-        for p in best.values()
-        if p.position != Position.ASSERTS
-        or (p.claim_id, p.source.id, p.evidence.get("sentence")) not in hedged
-    ]
+    kept: list[Proposal] = []
+    said: set[tuple] = set()
+    for p in best.values():
+        if (
+            p.position == Position.ASSERTS
+            and (
+                p.claim_id,
+                p.source.id,
+                p.evidence.get("sentence"),
+            )
+            in hedged
+        ):
+            continue
+        # The same sentence repeated in one text (page furniture, a pasted loop) is one.
+        repeated = (p.claim_id, p.source.id, p.position, p.evidence.get("sentence"))
+        if repeated in said:
+            continue
+        said.add(repeated)
+        kept.append(p)
+    return kept
 
 
 def _already_recorded(article: Article, proposals: list[Proposal]) -> set[int]:

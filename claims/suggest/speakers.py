@@ -286,6 +286,7 @@ ROLE = (
     r"|representative|coordinator|commissioner|administrator)"
     r"(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
 )
+NOT_SPEAKING_FOR = re.compile(r"\b(?:former|ex-|exiled|opposition)\s+(?:the\s+)?$", re.I)
 PERSON_NAME = r"(?P<person>[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'\u2019\-]+)){1,3})"
 ROLE_THEN_NAME = re.compile(rf"^(?:['\u2019]s)?\s+{ROLE}\s*,?\s+{PERSON_NAME}")
 NAME_THEN_ROLE = re.compile(rf"{PERSON_NAME},\s+(?:the\s+|a\s+)?$")
@@ -294,11 +295,18 @@ ROLE_AFTER_NAME = re.compile(rf"^(?:['\u2019]s)?\s+{ROLE}\b")
 NOT_A_NAME = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It"])
 
 
+# A headline is one short line.
+HEADLINE_CHARS = 200
+
+
 def _in_a_headline(text: str, at: int) -> bool:
     """Whether the line around ``at`` is written in title case (most words capitalised)."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    words = re.findall(r"[A-Za-z][\w'\u2019\-]*", text[start : end if end >= 0 else len(text)])
+    end = len(text) if end < 0 else end
+    if end - start > HEADLINE_CHARS:
+        return False
+    words = re.findall(r"[A-Za-z][\w'\u2019\-]*", text[start:end])
     capitalised = sum(w[0].isupper() for w in words)
     return len(words) >= 4 and capitalised / len(words) > 0.7
 
@@ -309,6 +317,8 @@ def _add_people(lexicon: Lexicon, text: str) -> None:
     for mention in lexicon.mentions(text):
         if _in_a_headline(text, mention.start):
             continue  # "Kenvue CEO Urges RFK Jr. Not to…": capitals say nothing there
+        if NOT_SPEAKING_FOR.search(text, max(0, mention.start - 30), mention.start):
+            continue  # "former Russian ambassador…", "opposition leader…"
         after = text[mention.end : mention.end + 160]
         found = ROLE_THEN_NAME.match(after)
         if found is not None:

@@ -1,0 +1,56 @@
+"""A newsroom's first day: one claim and top-level actors registered by name and capital."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.text import slugify
+
+from claims.models import Claim, ClaimStatus
+from claims.suggest import article_proposals
+from sources.models import Source, SourceAlias, SourceKind, normalize_alias
+from tests.suggest.conftest import article_of
+
+CLAIM = "sudan-army-got-missiles"
+ACTORS = {
+    "Russia": "Moscow",
+    "Iran": "Tehran",
+    "United States": "Washington",
+    "South Korea": "Seoul",
+    "Ukraine": "Kyiv",
+}
+
+
+def newsroom_setup() -> None:
+    """Only the countries, each by its name and capital; no official, no ministry. The claim
+    names none of them (Sudan is not registered): any of them may take a position on it."""
+    for name, capital in ACTORS.items():
+        source = Source.objects.create(name=name, slug=slugify(name), kind=SourceKind.GOVERNMENT)
+        for alias in (name, capital):
+            SourceAlias.objects.create(
+                source=source, alias=alias, normalized=normalize_alias(alias)
+            )
+    Claim.objects.update(status=ClaimStatus.ARCHIVED)
+    Claim.objects.create(
+        slug=CLAIM,
+        text="Sudan's army received missiles from abroad",
+        search_terms=["missiles", "Sudan"],
+        status=ClaimStatus.ACTIVE,
+    )
+
+
+def proposed(text: str, published_on: dt.date = dt.date(2024, 11, 8)) -> list:
+    """(claim, top-level actor, position, stated on, quote, how the speaker was found)."""
+    slugs = dict(Claim.objects.values_list("pk", "slug"))
+    article = article_of(text, published_on=published_on)
+    return sorted(
+        (
+            slugs[p.claim_id],
+            p.source.top_name,
+            p.position,
+            p.stated_on,
+            article.text[p.start : p.end],
+            p.evidence["alias_method"],
+        )
+        for p in article_proposals(article)
+    )

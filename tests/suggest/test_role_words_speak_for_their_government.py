@@ -1,0 +1,61 @@
+"""Officials nobody registered speak for their government, known from their role words."""
+
+import pytest
+
+from tests.suggest.newsroom import CLAIM, newsroom_setup, proposed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def newsroom(db):
+    newsroom_setup()
+
+
+def test_a_kremlin_spokesman_speaks_for_russia():
+    found = proposed(
+        "Kremlin spokesman Dmitry Peskov said Moscow had not sold missiles to Sudan's army."
+    )
+    assert [f[:3] for f in found] == [(CLAIM, "Russia", "denies")]
+    # Peskov, presented by his role at the Kremlin (Russia's seat of government)
+    assert found[0][5] == "role"
+
+
+def test_the_kremlin_itself_is_russia():
+    found = proposed("The Kremlin said Moscow had not sold missiles to Sudan's army.")
+    assert [f[:3] for f in found] == [(CLAIM, "Russia", "denies")]
+    assert found[0][5] == "gazetteer"
+
+
+def test_the_spokesman_named_once_speaks_for_russia_by_his_surname_later():
+    found = proposed(
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Thursday. "
+        "Peskov said the report that Sudan's army received Russian missiles was a fabrication."
+    )
+    assert [f[:3] for f in found] == [(CLAIM, "Russia", "denies")]
+    assert found[0][5] == "role"
+
+
+def test_a_foreign_ministry_spokesman_speaks_for_his_country():
+    found = proposed(
+        "Iran's foreign ministry spokesman said Tehran had never sent missiles to Sudan's army."
+    )
+    assert [f[:3] for f in found] == [(CLAIM, "Iran", "denies")]
+
+
+def test_intelligence_officials_named_by_their_countrys_adjective_speak_for_it():
+    found = proposed("U.S. intelligence officials said Sudan's army received missiles from Iran.")
+    assert [f[:3] for f in found] == [(CLAIM, "United States", "asserts")]
+
+
+def test_the_white_house_is_the_united_states():
+    found = proposed("The White House accused Iran of sending missiles to Sudan's army.")
+    assert [f[:3] for f in found] == [(CLAIM, "United States", "asserts")]
+
+
+def test_a_former_official_or_the_opposition_does_not_speak_for_the_government():
+    found = proposed(
+        "Former Russian ambassador Ivan Petrovsky attended the talks. "
+        "Petrovsky said Sudan's army received missiles from Moscow."
+    )
+    assert found == []
