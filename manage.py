@@ -21,9 +21,7 @@ VENV_PYTHON = BASE_DIR / ".venv" / "bin" / "python"
 def run_in_venv() -> NoReturn:
     """Re-run this command with the project's virtualenv (made by `make install` if missing)."""
     if os.environ.get("FACTCHECK_IN_VENV") == "1" or Path(sys.prefix) == VENV_PYTHON.parents[1]:
-        sys.exit(
-            "Django is not installed in .venv. Run `make install` (or `make clean install`)."
-        )
+        sys.exit("Django is not installed in .venv. Run `make install` (or `make clean install`).")
     if not VENV_PYTHON.exists() or not (BASE_DIR / ".venv" / ".installed").exists():
         print("Setting up .venv with `make install` (first run only)…", file=sys.stderr)
         subprocess.run(["make", "--no-print-directory", "install"], cwd=BASE_DIR, check=True)

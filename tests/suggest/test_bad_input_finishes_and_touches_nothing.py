@@ -13,10 +13,23 @@ from claims.tasks import suggest_stances_for_article
 from tests.suggest.conftest import article_of
 
 pytestmark = pytest.mark.django_db
-WORDS = (
-    "North Korea denied sending ammunition to Russia Moscow said Pyongyang "
-    "the United States accused Kirby"
-).split()
+WORDS = [
+    "North",
+    "Korea",
+    "denied",
+    "sending",
+    "ammunition",
+    "to",
+    "Russia",
+    "Moscow",
+    "said",
+    "Pyongyang",
+    "the",
+    "United",
+    "States",
+    "accused",
+    "Kirby",
+]
 
 
 def one_megabyte_line() -> str:
