@@ -93,7 +93,10 @@ DENIAL_MARKERS = re.compile(
     r"|disinformation|misinformation|propaganda|conspiracy\s+theor\w+|debunked"
     r"|safe(?:st)?\s+(?:\w+\s+){0,2}(?:option|choice|to\s+use|for)"
     r"|(?:is|are|was|were|remains?|being)\s+(?:\w+ly\s+)?safe"
-    r"|not\s+(?:linked|connected|supported\s+by))\b",
+    r"|not\s+(?:linked|connected|supported\s+by)"
+    r"|(?:defend\w*|stands?\s+by|backs?)\s+(?:the\s+)?safety"
+    r"|safety\s+of\s+[^.;]{1,80}?\s+is\s+(?:backed|supported|well\s+established)"
+    r"|continue\s+(?:to\s+)?(?:use|take|using|taking))\b",
     re.I,
 )
 # A negated main verb in what a speaker said: "Moscow said North Korea did not
@@ -107,7 +110,9 @@ COMPLEMENT_NEGATION = re.compile(
     r"|\b\w+n['\u2019]t\b"
     r"|\bnever\s+(?:\w+ed|been|sent|sold|bought|given|made|built)\b"
     r"|\b(?:has|have|had)\s+yet\s+to\b"
-    r"|\b(?:has|have|had|is|are|was|were)\s+no\s+(?!doubt\b|longer\b|(?:clear\s+)?(?:indications?|signs?)\b)\w+"
+    r"|\b(?:has|have|had|is|are|was|were)\s+no\s+"
+    r"(?!doubt\b|longer\b|good\b|better\b|different\b|details?\b|information\b"
+    r"|(?:clear\s+)?(?:indications?|signs?)\b)\w+"
     r"|\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+no\b"
     r"(?:\s+(?:\w+\s+)?(?:evidence|proof|truth)\b)?"
     r"|\bno\s+(?:evidence|proof)\s+(?:that|of)\b"
@@ -366,6 +371,16 @@ class Frame:
         return self.clause.text[first - self.clause.start : last - self.clause.start]
 
 
+# Doubt that stops short of denial: "the evidence remains inconsistent", "no conclusive
+# evidence", "has not been established", "more research is needed", "no details".
+QUALIFIED_DOUBT = re.compile(
+    r"\bno\s+(?:\w+\s+)?(?:conclusive|consistent|definitive|firm|established|proven)\b"
+    r"|\bin(?:conclusive|consistent)\b|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|proven|conclusive)\b"
+    r"|\bmore\s+research\b|\bcannot\s+(?:be\s+)?rule[ds]?\s+out\b|\bno\s+(?:further\s+)?(?:details|information)\b",
+    re.I,
+)
+
+
 def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tuple[str, list[str]]:
     """The position a cue expresses, given a negation before it and what it introduces."""
     notes: list[str] = []
@@ -379,6 +394,9 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
         return base, notes
     if negated:
         return Position.HEDGES, ["negated"]
+    doubt = QUALIFIED_DOUBT.search(complement)
+    if doubt:
+        return Position.HEDGES, [f"qualified doubt: {doubt.group(0)}"]
     denial = DENIAL_MARKERS.search(complement)
     if denial:
         return Position.DENIES, [f"denial marker: {denial.group(0)}"]
