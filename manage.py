@@ -29,12 +29,36 @@ def run_in_venv() -> NoReturn:
     os.execve(str(VENV_PYTHON), [str(VENV_PYTHON), *sys.argv], env)  # noqa: S606 - our venv
 
 
+# Commands that are about migrations themselves, or need no database.
+NOT_MIGRATING = {
+    "migrate", "makemigrations", "showmigrations", "sqlmigrate", "squashmigrations",
+    "help", "version", "check", "collectstatic", "--help", "-h", "--version",
+}  # fmt: skip
+
+
+def migrate_development_database() -> None:
+    """The embedded development database is brought up to date first, as `make run` does:
+    a command run in a fresh clone finds the tables it needs."""
+    import django
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    django.setup()
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        print("Migrating the embedded development database…", file=sys.stderr)
+        call_command("migrate", "--noinput", verbosity=0)
+
+
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
     try:
         from django.core.management import execute_from_command_line
     except ImportError:
         run_in_venv()
+    if not os.environ.get("DATABASE_URL") and sys.argv[1:2] and sys.argv[1] not in NOT_MIGRATING:
+        migrate_development_database()
     execute_from_command_line(sys.argv)
 
 

