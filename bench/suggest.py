@@ -27,7 +27,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
 # The real-news measurement runs the ingestion and suggestion tasks in this process.
@@ -168,6 +169,56 @@ def scaling() -> None:
         transaction.set_rollback(True)
 
 
+ARTICLE_WORDS = 2_000
+SPEED_CLAIMS = 300
+SPEED_RUNS = 20
+
+
+def speed() -> None:
+    """Per-article suggestion time (p50, p95) for 2,000-word articles with 300 active claims,
+    and this process's peak RSS, as a worker's would be (the same code, in-process).
+
+    The articles are the seed stories (claims/demo/seeds/) strung together, each run
+    starting from a different one, so every run reads 2,000 words of real news.
+    """
+    import datetime as dt
+    import resource
+
+    from django.db import transaction
+
+    from claims.suggest.service import article_proposals
+    from sources.models import Article
+    from tests.suggest.evaluation import evaluation_load, evaluation_setup
+
+    seeds = sorted((ROOT / "claims" / "demo" / "seeds").glob("*.txt"))
+    words = [w for path in seeds for w in path.read_text("utf-8").split(" ")]
+    with transaction.atomic():
+        data = evaluation_load()
+        evaluation_setup(data)
+        extra_claims(len(data["claims"]), SPEED_CLAIMS)
+        times = []
+        for run in range(SPEED_RUNS):
+            start = (run * len(words) // SPEED_RUNS) % len(words)
+            text = " ".join((words[start:] + words)[:ARTICLE_WORDS])
+            article = Article.objects.create(
+                title=f"speed {run}", text=text, published_on=dt.date(2024, 9, 13),
+                origin=Article.Origin.PASTE,
+            )  # fmt: skip
+            article_proposals(article)  # compiles the claims' queries on the first run
+            started = time.perf_counter()
+            article_proposals(article)
+            times.append(time.perf_counter() - started)
+        transaction.set_rollback(True)
+    times.sort()
+    p50, p95 = times[len(times) // 2], times[int(len(times) * 0.95) - 1]
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"\n== suggestion time per article ({ARTICLE_WORDS:,} words, {SPEED_CLAIMS} active claims, "
+        f"{SPEED_RUNS} runs)\n\np50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms; "
+        f"peak RSS of this process {rss:.0f} MB"
+    )
+
+
 def main() -> int:
     import django
 
@@ -181,6 +232,7 @@ def main() -> int:
         realnews()
         if "--no-scaling" not in sys.argv and "--realnews" not in sys.argv:
             scaling()
+            speed()
     finally:
         teardown_databases(old, verbosity=0)
     return 0

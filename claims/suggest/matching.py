@@ -319,11 +319,8 @@ def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatc
     compiled first (nothing to do once every query is stored).
     """
     claims_compile()
-    hits = (
-        "(SELECT count(*) FROM unnest({}) AS t(term) "  # noqa: S608 - placeholders only
-        f"WHERE s.vector @@ websearch_to_tsquery('{TS_CONFIG}', '\"' || t.term || '\"'))"
-    )
     with connection.cursor() as cursor:
+        # Each matched claim's terms become tsqueries once (topic), not once per sentence.
         cursor.execute(
             f"""
             WITH matched AS MATERIALIZED (
@@ -334,15 +331,28 @@ def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatc
             ), sentence AS MATERIALIZED (
                 SELECT idx, to_tsvector('{TS_CONFIG}', body) AS vector
                 FROM unnest(%s::text[]) WITH ORDINALITY AS u(body, idx)
+            ), topic AS MATERIALIZED (
+                SELECT m.id, t.is_term,
+                       websearch_to_tsquery('{TS_CONFIG}', '"' || t.word || '"') AS query
+                FROM matched m
+                CROSS JOIN LATERAL (
+                    SELECT word, true FROM unnest(m.match_terms) AS w(word)
+                    UNION ALL
+                    SELECT word, false FROM unnest(m.match_words) AS w(word)
+                ) AS t(word, is_term)
+            ), hits AS (
+                SELECT t.id, s.idx,
+                       count(*) FILTER (WHERE t.is_term) AS terms,
+                       count(*) FILTER (WHERE NOT t.is_term) AS words
+                FROM topic t JOIN sentence s ON s.vector @@ t.query
+                GROUP BY t.id, s.idx
             )
-            SELECT * FROM (
-                SELECT m.id, m.match_terms AS claim_terms, m.match_words AS claim_words,
-                       m.match_giver_id, s.idx - 1 AS idx, s.vector @@ m.match_query,
-                       {hits.format("m.match_terms")} AS terms, {hits.format("m.match_words")} AS words
-                FROM matched m LEFT JOIN sentence s ON true
-            ) AS found
-            WHERE idx IS NULL OR terms > 0 OR words > 0
-            ORDER BY id, idx
+            SELECT m.id, m.match_terms, m.match_words, m.match_giver_id, h.idx - 1,
+                   s.vector @@ m.match_query, coalesce(h.terms, 0), coalesce(h.words, 0)
+            FROM matched m
+            LEFT JOIN hits h ON h.id = m.id
+            LEFT JOIN sentence s ON s.idx = h.idx
+            ORDER BY m.id, h.idx
             """,  # noqa: S608 - only placeholders are interpolated
             [article_id, ClaimStatus.ACTIVE.value, list(sentences)],
         )
