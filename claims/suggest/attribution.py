@@ -172,10 +172,18 @@ ROLE_BEFORE_PREPOSITION = re.compile(
     r"\b(?:spokes(?:person|man|woman)|officials?|ministers?|ambassador|envoy|representatives?"
     r"|diplomats?|sources?|head|chief|director|members?|lawmakers?|commanders?|president"
     r"|chair(?:man|woman)?|counsel|lawyers?|attorneys?|researchers?|scientists?|officers?)"
-    # "Vice President of Litigation at J&J": a title's own words before the preposition
-    r"(?:\s+(?:of|for)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?"
+    # "Vice President of Litigation at J&J", "director Elizabeth Ward of the American
+    # Cancer Society": a title's own words, or the person's name, before the preposition
+    r"(?:\s+(?:of|for)\s+[A-Z][\w\-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w\-]*){0,4}"
+    r"|(?:\s+[A-Z][\w'\u2019\-.]+){1,3})?"
     r"\s+(?:for|of|at)\s+(?:the\s+)?$",
     re.I,
+)
+PERSON_OF_BODY = re.compile(
+    r"\s*[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-.]+){0,2},\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w\-]+\s+){0,4}?(?:spokes(?:person|man|woman)|president|director|chief|head|officer"
+    r"|official|executive|chair(?:man|woman)?|secretary|minister|researcher|scientist|epidemiologist"
+    r"|lawyer|counsel|adviser|advisor|member)\s+(?:of|at|for|with)\s+(?:the\s+)?"
 )
 # A speaker named before a relative clause: "Vikram Misri, who earlier asserted that…"
 RELATIVE_SPEAKER = re.compile(
@@ -517,7 +525,10 @@ def _speaker_after(
     if not after or not re.search(r"[,\u201d\"]\s*$", text[: cue_start - offset]):
         return []
     first = after[0]
-    if not re.fullmatch(r"\s*(?:the\s+)?", text[cue_end - offset : first.start - offset], re.I):
+    between = text[cue_end - offset : first.start - offset]
+    # '…," said Lawrence, vice president of the American College of …': the body a person
+    # named after the verb speaks for.
+    if not (re.fullmatch(r"\s*(?:the\s+)?", between, re.I) or PERSON_OF_BODY.fullmatch(between)):
         return []
     if not re.match(r"\s*(?:[,.;]|$)", text[first.end - offset :]):
         return []

@@ -70,6 +70,8 @@ BACK_REFERENCE_FACTOR = 0.85
 # a word of the claim's text 1/2): "denied arms transfers" is enough, "vowed to
 # boost military ties" is not.
 MIN_TOPIC_WEIGHT = 1.0
+# ... and this much when the sentence names none of the claim's actors (see _distinct_topics).
+RELAXED_TOPIC_WEIGHT = 2.0
 TO_SOURCE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 # The giver as the one given to: "could provide North Korea with", "is supplying Pyongyang with".
 GIVEN_TO = re.compile(
@@ -416,7 +418,7 @@ def article_proposals(article: Article) -> list[Proposal]:
                 m.matches
                 or (
                     only_speakers
-                    and m.weight >= 2
+                    and m.weight >= RELAXED_TOPIC_WEIGHT
                     and _own_topic(sentence.text, distinct.get(m.claim_id))
                 )
             )
