@@ -38,7 +38,10 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|rebuff(?:s|ed)?"
-            r"|disagree(?:s|d)?|disput(?:e|es|ed)|push(?:es|ed)? back|pushed back)\b",
+            r"|disagree(?:s|d)?|push(?:es|ed)? back|pushed back)\b"
+            # "disputed the report", not "the disputed Line of Control"
+            r"|\bdisput(?:e|es|ed)\s+(?=(?:the|that|this|these|those|its|their|claims?|reports?"
+            r"|allegations?|accounts?|findings?)\b)",
             re.I,
         ),
         Position.DENIES,
@@ -58,7 +61,8 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"\b(?:says?|said|stated|tells?|told|claim(?:s|ed)|insist(?:s|ed)?|warn(?:s|ed)"
-            r"|reported|believ(?:e|es|ed)|estimat(?:e|es|ed)|assess(?:es|ed)?|concluded)\b"
+            r"|reported|believ(?:e|es|ed)|estimat(?:e|es|ed)|assess(?:es|ed)?|concluded"
+            r"|not(?:es|ed))\b"
             # "called the reports a smear campaign" (not "called for", "called on")
             r"|\bcall(?:s|ed)\b(?!\s+(?:for|on|off|up|in|out|back)\b)",
             re.I,
@@ -78,6 +82,7 @@ HEDGE_MARKERS = re.compile(
     r"\b(?:appear(?:s|ed)? (?:to|that)|seem(?:s|ed)? (?:to|that)|may (?:have|be)|might(?: have| be)?|could (?:be|have)"
     r"|possibly|probably|likely|reportedly|unconfirmed|unclear|not (?:yet )?(?:clear|confirmed|verified)"
     r"|no (?:clear )?(?:indications?|evidence|signs?)|if confirmed"
+    r"|if\s+(?:its|the|a|an|further)\b[^,.;]{0,80}?\b(?:confirms?|shows?|finds?|proves?)"
     r"|could (?!not\b)\w+|unable to (?:verify|confirm|say)|(?:could|can)(?:not|n['\u2019]t| not) (?:say|confirm|verify)"
     r"|(?:is|are|was|were) (?:widely )?believed to|concerned (?:that|about)|consistent with"
     r"|expect(?:s|ed|ing)?"
@@ -94,7 +99,8 @@ DENIAL_MARKERS = re.compile(
     r"|safe(?:st)?\s+(?:\w+\s+){0,2}(?:option|choice|to\s+use|for)"
     r"|(?:is|are|was|were|remains?|being)\s+(?:\w+ly\s+)?safe"
     r"|not\s+(?:linked|connected|supported\s+by)"
-    r"|(?:defend\w*|stands?\s+by|backs?)\s+(?:the\s+)?safety"
+    r"|(?:defend\w*|stands?\s+by|backs?|backed|supports?|supported|agreed\s+on|proving|proves?"
+    r"|confirm\w*|establish\w*)\s+(?:the\s+)?safety"
     r"|safety\s+of\s+[^.;]{1,80}?\s+is\s+(?:backed|supported|well\s+established)"
     r"|continue\s+(?:to\s+)?(?:use|take|using|taking))\b",
     re.I,
@@ -113,7 +119,7 @@ COMPLEMENT_NEGATION = re.compile(
     r"|\b(?:has|have|had|is|are|was|were)\s+no\s+"
     r"(?!doubt\b|longer\b|good\b|better\b|different\b|details?\b|information\b"
     r"|(?:clear\s+)?(?:indications?|signs?)\b)\w+"
-    r"|\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+no\b"
+    r"|\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?no\b"
     r"(?:\s+(?:\w+\s+)?(?:evidence|proof|truth)\b)?"
     r"|\bno\s+(?:evidence|proof)\s+(?:that|of)\b"
     r"|\bneither\b"
@@ -185,6 +191,8 @@ PERSON_OF_BODY = re.compile(
     r"|official|executive|chair(?:man|woman)?|secretary|minister|researcher|scientist|epidemiologist"
     r"|lawyer|counsel|adviser|advisor|member)\s+(?:of|at|for|with)\s+(?:the\s+)?"
 )
+# A name right after a verb in the past is its object, not a speaker.
+OBJECT_OF_VERB = re.compile(r"\b(?!(?:United|Limited|Red)\b)[a-z]+ed\s+(?:the\s+|an?\s+)?$")
 # A speaker named before a relative clause: "Vikram Misri, who earlier asserted that…"
 RELATIVE_SPEAKER = re.compile(
     r"^\s*,\s*who\s+(?:(?:\w+ly|earlier|also|later|had|has|have|then)\s+)*$", re.I
@@ -461,6 +469,8 @@ def _speakers_before(
     lead = text[: nearest.start - offset]
     if _last_word(lead) in PREPOSITIONS and not ROLE_BEFORE_PREPOSITION.search(lead):
         return []
+    if OBJECT_OF_VERB.search(lead):
+        return []  # "summoned the Indian deputy high commissioner and condemned…"
     group = [nearest]
     for previous in reversed(before[:-1]):
         between = text[previous.end - offset : group[0].start - offset]
@@ -636,10 +646,11 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
             # what was said is before it.
             rest = text[end - offset :]
             before_speaker = min([m.start for m in speakers] or [pronoun_at])
-            trailing = (
-                bool(TRAILING_TAIL.fullmatch(rest))
-                and start - offset > 0
-                and bool(text[: before_speaker - offset].strip(" ,\u201d\"'"))
+            said_before = text[: before_speaker - offset]
+            trailing = bool(said_before.strip(" ,\u201d\"'")) and (
+                (bool(TRAILING_TAIL.fullmatch(rest)) and start - offset > 0)
+                # '"The evidence remains inconsistent," a WHO spokesperson told a briefing…'
+                or bool(re.search(r"[,.!?][\u201d\"]\s*$", said_before))
             )
         if trailing:
             first = min([m.start for m in speakers] or [pronoun_at])
@@ -861,8 +872,10 @@ def _variant_of(phrase: str, *names: str) -> bool:
 
 def _fragment_of(phrase: str, before: str, after: str, alias: str) -> bool:
     """Whether a single word taken from a longer name is just a word of a longer alias:
-    "United" in "United Nations" is not "United States"."""
+    "United" in "United Nations" is not "United States", "Health" is not "Bausch Health"."""
     words = [w for w in alias.lower().split() if w != "the"]
+    if " " not in phrase and len(words) > 1 and phrase.lower() in words[1:]:
+        return True
     in_a_name = re.match(r" [A-Z][\w.]+", after) or re.search(r"(?:^|\s)[A-Z][\w.]+$", before)
     return " " not in phrase and len(words) > 1 and phrase.lower() in words and bool(in_a_name)
 

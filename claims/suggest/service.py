@@ -234,6 +234,7 @@ def _refers_back(
     return False
 
 
+REPORTING_CUE = re.compile(r"^(?:says?|said|stated|tells?|told|(?:the\s+)?quotation)$", re.I)
 RECIPROCAL = re.compile(r"^\s*(?:each\s+other|one\s+another)\b", re.I)
 # Owning up to what one did: the one cue with which a source asserts its own deed.
 OWNING_UP = re.compile(r"^(?:confirm|acknowledg|admit|conced)", re.I)
@@ -245,18 +246,26 @@ def _about_this_agent(
     giver: int,
     doers: set[int],
     mentions: list[Mention],
+    *,
+    mirror: bool,
+    next_cue: int | None,
 ) -> bool:
     """Whether a statement bears on the claim whose doer (its first actor) is ``giver``.
 
-    Claims that differ only in who did it ("Pakistan violated the ceasefire", "India
-    violated the ceasefire") are told apart by the doer in what was said: "India accused
-    Pakistan of violating…" bears on Pakistan's. When what was said names no doer, a
-    denial is the speaker's about itself ("Pakistan denied violating the ceasefire"), and
-    an accusation is never about the accuser unless it owns up ("confirmed it sent").
+    Claims on one event that differ in who did it ("Pakistan violated the ceasefire",
+    "India violated the ceasefire"; "An Israeli airstrike caused the blast", "A
+    misfired rocket caused the blast") are told apart by the doer named in what was
+    said: "India accused Pakistan of violating…" bears on Pakistan's, "Hamas blamed an
+    Israeli airstrike" on the airstrike. For claims that differ only in the doer, what
+    names no doer still tells: a denial is the speaker's about itself ("Pakistan denied
+    violating the ceasefire"), and an accusation is never about the accuser unless it
+    owns up ("confirmed it sent").
     """
     if len(doers) < 2:
         return True
     start, end = frame.complement
+    if next_cue is not None and start < next_cue < end:
+        end = next_cue  # "rejected the accusation and blamed Indian forces…": up to "blamed"
     text = frame.clause.text
     said = text[start - frame.clause.start : end - frame.clause.start]
     if RECIPROCAL.match(said):
@@ -275,6 +284,8 @@ def _about_this_agent(
     ]
     if named:
         return giver in (named[0].source.id, named[0].source.top_id)
+    if not mirror:
+        return True
     speaker_is_giver = giver in (speaker.id, speaker.top_id)
     if frame.position == Position.DENIES:
         return speaker_is_giver or not ({speaker.id, speaker.top_id} & doers)
@@ -493,12 +504,21 @@ def article_proposals(article: Article) -> list[Proposal]:
         # Who did it, in the claims this sentence bears on that differ only in who did it
         # (no topic word of their own: "Russia / Ukraine destroyed the dam").
         mirrors = {c for c in claim_ids if c in givers and distinct.get(c) is None}
-        doers = {givers[c] for c in mirrors}
+        doers = {givers[c] for c in claim_ids if c in givers}
         for frame, source, score, alias, method in resolved:
             paragraph_speakers.append(source)
             for claim_id in claim_ids:
-                if claim_id in mirrors and not _about_this_agent(
-                    frame, source, givers[claim_id], doers, mentions
+                if claim_id in givers and not _about_this_agent(
+                    frame,
+                    source,
+                    givers[claim_id],
+                    doers,
+                    mentions,
+                    mirror=claim_id in mirrors,
+                    next_cue=min(
+                        (f.cue_start for f in frames if f.cue_start > frame.cue_end),
+                        default=None,
+                    ),
                 ):
                     continue
                 if _accuses_itself(frame, source, givers.get(claim_id), mentions):
@@ -550,6 +570,12 @@ def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
         for p in best.values()
         if p.position == Position.HEDGES
     }
+    # "Kenvue said it strongly disagrees": the verb of what was said decides, not "said".
+    specific = {
+        (p.claim_id, p.source.id, p.evidence.get("sentence"))
+        for p in best.values()
+        if p.position in (Position.DENIES, Position.NO_COMMENT)
+    }
     kept: list[Proposal] = []
     said: set[tuple] = set()
     for p in best.values():
@@ -561,6 +587,12 @@ def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
                 p.evidence.get("sentence"),
             )
             in hedged
+        ):
+            continue
+        if (
+            p.position == Position.ASSERTS
+            and REPORTING_CUE.match(str(p.evidence.get("cue", "")))
+            and (p.claim_id, p.source.id, p.evidence.get("sentence")) in specific
         ):
             continue
         # The same sentence repeated in one text (page furniture, a pasted loop) is one.
