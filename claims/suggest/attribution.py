@@ -191,6 +191,7 @@ PERSON_OF_BODY = re.compile(
     r"|official|executive|chair(?:man|woman)?|secretary|minister|researcher|scientist|epidemiologist"
     r"|lawyer|counsel|adviser|advisor|member)\s+(?:of|at|for|with)\s+(?:the\s+)?"
 )
+QUOTE_THEN_SPEAKER = re.compile(r"[,.!?][\u201d\"]\s+(?:[^\s,\u201c\"]+\s+){0,6}$")
 # A name right after a verb in the past is its object, not a speaker.
 OBJECT_OF_VERB = re.compile(r"\b(?!(?:United|Limited|Red)\b)[a-z]+ed\s+(?:the\s+|an?\s+)?$")
 # A speaker named before a relative clause: "Vikram Misri, who earlier asserted that…"
@@ -333,7 +334,7 @@ PRONOUN = re.compile(
     r"|the\s+(?:\w+['\u2019]s\s+)?(?:\w+\s+){0,2}(?:agency|ministry|outlet|company|media|firm|kingdom"
     r"|spokesperson|spokesman|spokeswoman|official|government|statement|report))"
     r"(?:\s+(?:also|has|had|have|later|then|earlier|could|would|can|will|may|might|did|does|do"
-    r"|was|were|is|are|not|only|still))*\s*$",
+    r"|was|were|is|are|not|only|still|\w+ly))*\s*$",
     re.I,
 )
 # A participle phrase between a subject and its verb: "The statement, carried by KCNA, called…"
@@ -466,6 +467,8 @@ def _speakers_before(
     gap = _GAP_APPOSITION.sub(" ", _GAP_ORGANISATION.sub(r"\1", gap))
     if not GAP.match(gap) or set(re.findall(r"[a-z]+", gap.lower())) & GAP_STOP:
         return []
+    if re.search(r",\s+(?:the|a|an)\s+\w+\s*$", gap):
+        return []  # "…Israeli claims, the investigation said": another subject
     lead = text[: nearest.start - offset]
     if _last_word(lead) in PREPOSITIONS and not ROLE_BEFORE_PREPOSITION.search(lead):
         return []
@@ -641,19 +644,24 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
         pronoun_at = start
         if pronoun:
             pronoun_at = offset + (before_text.lower().rfind(pronoun.split()[0]) if pronoun else 0)
+        before_speaker = min([m.start for m in speakers] or [pronoun_at])
         if (speakers or pronoun) and not trailing:
             # "…, KCNA said." / "…," the company said. - the attribution closes the clause:
             # what was said is before it.
             rest = text[end - offset :]
-            before_speaker = min([m.start for m in speakers] or [pronoun_at])
             said_before = text[: before_speaker - offset]
+            # '"The evidence remains inconsistent," WHO spokesperson Tarik Jašarević told a
+            # briefing…': a quote closed before the speaker is what was said.
+            closed = QUOTE_THEN_SPEAKER.search(text[: start - offset])
             trailing = bool(said_before.strip(" ,\u201d\"'")) and (
-                (bool(TRAILING_TAIL.fullmatch(rest)) and start - offset > 0)
-                # '"The evidence remains inconsistent," a WHO spokesperson told a briefing…'
-                or bool(re.search(r"[,.!?][\u201d\"]\s*$", said_before))
+                (bool(TRAILING_TAIL.fullmatch(rest)) and start - offset > 0) or closed is not None
             )
+            if closed is not None and trailing:
+                before_speaker = offset + closed.start() + 1
         if trailing:
             first = min([m.start for m in speakers] or [pronoun_at])
+            if (speakers or pronoun) and not TRAILING_TAIL.fullmatch(text[end - offset :]):
+                first = min(first, before_speaker)
             complement = (offset, first)
         else:
             complement = (end, clause.end)
