@@ -40,8 +40,8 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|rebuff(?:s|ed)?"
             r"|disagree(?:s|d)?|push(?:es|ed)? back|pushed back)\b"
             # "disputed the report", not "the disputed Line of Control"
-            r"|\bdisput(?:e|es|ed)\s+(?=(?:the|that|this|these|those|its|their|claims?|reports?"
-            r"|allegations?|accounts?|findings?)\b)",
+            r"|\bdisput(?:e|es|ed)\s+(?=(?:the|that|this|these|those|its|their|(?:[A-Z][\w\-]+\s+)?"
+            r"(?:claims?|reports?|allegations?|accounts?|findings?))\b)",
             re.I,
         ),
         Position.DENIES,
@@ -52,7 +52,10 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
         re.compile(
             r"\b(?:accus(?:e|es|ed)|alleg(?:e|es|ed)|confirm(?:s|ed)?|acknowledg(?:e|es|ed)"
             r"|admit(?:s|ted)?|charg(?:es|ed)|blam(?:e|es|ed)|assert(?:s|ed)?|maintain(?:s|ed)?"
-            r"|argu(?:e|es|ed)|contend(?:s|ed)?|condemn(?:s|ed)?)\b",
+            r"|argu(?:e|es|ed)|contend(?:s|ed)?|condemn(?:s|ed)?|announc(?:e|es|ed)"
+            r"|classif(?:y|ies|ied)|identif(?:y|ies|ied)|indicat(?:e|es|ed))\b"
+            r"|\blink(?:s|ed)?\b(?=[^.;]{1,80}\bto\b)|\b(?:responded|replied)\s+that\b"
+            r"|\b(?:found|finds?)\s+that\b",
             re.I,
         ),
         Position.ASSERTS,
@@ -192,6 +195,7 @@ PERSON_OF_BODY = re.compile(
     r"|lawyer|counsel|adviser|advisor|member)\s+(?:of|at|for|with)\s+(?:the\s+)?"
 )
 QUOTE_THEN_SPEAKER = re.compile(r"[,.!?][\u201d\"]\s+(?:[^\s,\u201c\"]+\s+){0,6}$")
+PARENTHETICAL = re.compile(r"^(?:['\u2019]s\s+[^,]{0,40})?,\s+[^,]{1,80},\s*")
 # A name right after a verb in the past is its object, not a speaker.
 OBJECT_OF_VERB = re.compile(r"\b(?!(?:United|Limited|Red)\b)[a-z]+ed\s+(?:the\s+|an?\s+)?$")
 # A speaker named before a relative clause: "Vikram Misri, who earlier asserted that…"
@@ -460,6 +464,8 @@ def _speakers_before(
             before, nearest = before[:-1], before[-2]
     if RELATIVE_SPEAKER.match(gap):
         gap = " "
+    # A phrase between commas: "Human Rights Watch, after a thorough investigation, announced"
+    gap = PARENTHETICAL.sub(" ", gap)
     # An opening quote between a speaker and its verb: 'Saudi Arabia "categorically rejects'.
     gap = gap.replace("\u201c", " ").replace('"', " ")
     gap = re.sub(r"\byet\s+to\b", " ", DATE_WORDS.sub(" ", gap), flags=re.I)
