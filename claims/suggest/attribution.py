@@ -104,7 +104,7 @@ DENIAL_MARKERS = re.compile(
     r"|not\s+(?:linked|connected|supported\s+by)"
     r"|(?:defend\w*|stands?\s+by|backs?|backed|supports?|supported|agreed\s+on|proving|proves?"
     r"|confirm\w*|establish\w*)\s+(?:the\s+)?safety"
-    r"|safety\s+of\s+[^.;]{1,80}?\s+is\s+(?:backed|supported|well\s+established)"
+    r"|safety\s+of\s+[^.;]{1,80}?\s+[\u201c\"]?is\s+(?:backed|supported|well\s+established)"
     r"|continue\s+(?:to\s+)?(?:use|take|using|taking))\b",
     re.I,
 )
