@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -340,10 +341,10 @@ def _distinct_topics(
         pk: {w.lower() for w in [*terms, *claim_words] if len(w) > 3}
         for pk, (terms, claim_words) in topics.items()
     }
+    claims_with = Counter(word for own in words.values() for word in own)
     found: dict[int, re.Pattern[str] | None] = {}
     for pk, own in words.items():
-        others = set().union(*(w for other, w in words.items() if other != pk))
-        distinct = sorted(own - others)
+        distinct = sorted(word for word in own if claims_with[word] == 1)
         found[pk] = (
             re.compile(r"\b(?:" + "|".join(re.escape(w) for w in distinct) + ")", re.I)
             if distinct

@@ -8,6 +8,7 @@ alias "South Korea's spy agency") in one batched query.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -71,7 +72,11 @@ class Lexicon:
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Exact alias mentions in ``text``, longest first where they overlap."""
         found: list[tuple[int, int, str, int, str]] = []
+        words = set(re.findall(r"[^\W_]+", text.lower()))
         for pattern, alias, source_id, method in self.patterns:
+            first = _first_word(alias)
+            if first and first not in words:
+                continue  # the alias cannot occur: its first word does not
             for match in pattern.finditer(text):
                 found.append((match.start("name"), match.end("name"), alias, source_id, method))
         found = [f for f in found if not self._other_person(text, f)]
@@ -119,6 +124,15 @@ class Lexicon:
             method="trigram",
             score=score,
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_word(alias: str) -> str:
+    """The alias's first word past "the", lower-cased, as a text's words are split."""
+    words = re.findall(r"[^\W_]+", alias.lower())
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return words[0] if words else ""
 
 
 def _alias_pattern(alias: str) -> re.Pattern[str] | None:
