@@ -8,6 +8,7 @@ import pytest
 
 from sources.models import Article
 from tests.suggest.evaluation import evaluation_load, evaluation_setup
+from tests.suggest.newsroom import newsroom_setup
 
 
 @pytest.fixture
@@ -16,6 +17,12 @@ def world(db) -> dict:
     data = evaluation_load()
     evaluation_setup(data)
     return data
+
+
+@pytest.fixture
+def newsroom(db) -> None:
+    """A newsroom's first day: one claim, and countries registered by name and capital."""
+    newsroom_setup()
 
 
 def article_of(text: str, *, published_on: dt.date = dt.date(2024, 9, 13), **fields) -> Article:

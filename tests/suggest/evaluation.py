@@ -36,20 +36,19 @@ FRESH_SET = DATA / "fresh.json"
 Label = tuple[str, int, str, str, str]  # document, sentence, claim slug, source name, position
 
 
-@dataclass
-class Report:
-    sentences: int = 0
-    labelled: int = 0  # sentences with at least one label
-    gold: set[Label] = field(default_factory=set)
-    predicted: set[Label] = field(default_factory=set)
-    dates_checked: int = 0
-    dates_right: int = 0
-    date_errors: list[str] = field(default_factory=list)
+class Scored:
+    """Precision and recall of a set of predicted labels against the gold ones, per position.
+
+    Labels are tuples whose last item is the position.
+    """
+
+    gold: set
+    predicted: set
 
     def scores(self, position: str | None = None) -> tuple[float, float, int, int, int]:
         """Precision, recall, true positives, predictions and labels (for one position or all)."""
-        gold = {g for g in self.gold if position in (None, g[4])}
-        predicted = {p for p in self.predicted if position in (None, p[4])}
+        gold = {g for g in self.gold if position in (None, g[-1])}
+        predicted = {p for p in self.predicted if position in (None, p[-1])}
         hits = len(gold & predicted)
         precision = hits / len(predicted) if predicted else 1.0
         recall = hits / len(gold) if gold else 1.0
@@ -65,6 +64,22 @@ class Report:
                 f"{position or 'overall':<12}{p:>10.2f}{r:>8.2f}{hits:>7}{predicted:>11}{gold:>10}"
             )
         return "\n".join(lines)
+
+    def errors(self) -> list[str]:
+        missed = [f"missed   {g}" for g in sorted(self.gold - self.predicted)]
+        wrong = [f"spurious {p}" for p in sorted(self.predicted - self.gold)]
+        return missed + wrong
+
+
+@dataclass
+class Report(Scored):
+    sentences: int = 0
+    labelled: int = 0  # sentences with at least one label
+    gold: set[Label] = field(default_factory=set)
+    predicted: set[Label] = field(default_factory=set)
+    dates_checked: int = 0
+    dates_right: int = 0
+    date_errors: list[str] = field(default_factory=list)
 
     def merged(self, other: Report) -> Report:
         """Both reports as one (their document ids differ)."""
@@ -82,11 +97,6 @@ class Report:
     def date_accuracy(self) -> float:
         """Share of right suggestions with a labelled date whose date and precision agree."""
         return self.dates_right / self.dates_checked if self.dates_checked else 1.0
-
-    def errors(self) -> list[str]:
-        missed = [f"missed   {g}" for g in sorted(self.gold - self.predicted)]
-        wrong = [f"spurious {p}" for p in sorted(self.predicted - self.gold)]
-        return missed + wrong
 
 
 def evaluation_load(path: Path = DEFAULT_SET) -> dict:

@@ -8,8 +8,7 @@ from django.utils.text import slugify
 
 from claims.models import Claim, ClaimStatus
 from claims.suggest import article_proposals
-from sources.models import Source, SourceAlias, SourceKind, normalize_alias
-from tests.suggest.conftest import article_of
+from sources.models import Article, Source, SourceAlias, SourceKind, normalize_alias
 
 CLAIM = "sudan-army-got-missiles"
 ACTORS = {
@@ -42,7 +41,9 @@ def newsroom_setup() -> None:
 def proposed(text: str, published_on: dt.date = dt.date(2024, 11, 8)) -> list:
     """(claim, top-level actor, position, stated on, quote, how the speaker was found)."""
     slugs = dict(Claim.objects.values_list("pk", "slug"))
-    article = article_of(text, published_on=published_on)
+    article = Article.objects.create(
+        title="A story", text=text, published_on=published_on, origin=Article.Origin.PASTE
+    )
     return sorted(
         (
             slugs[p.claim_id],

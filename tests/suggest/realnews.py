@@ -27,9 +27,10 @@ from pathlib import Path
 from countryinfo import CountryInfo
 from django.utils.text import slugify
 
-from claims.models import Claim, ClaimStatus, Position, Stance
+from claims.models import Claim, ClaimStatus, Stance
 from sources.models import Article, IngestJob, Source, SourceAlias, SourceKind, normalize_alias
 from sources.services import ingest_text_submit
+from tests.suggest.evaluation import Scored
 
 REPO = Path(__file__).resolve().parents[2]
 LABELS = REPO / "bench" / "realnews"
@@ -39,22 +40,13 @@ Triple = tuple[str, str, str, str]  # item id, claim slug, actor name, position
 
 
 @dataclass
-class FamilyReport:
+class FamilyReport(Scored):
     family: str
     split: str
     items: int = 0
     missing_texts: int = 0
     gold: set[Triple] = field(default_factory=set)
     predicted: set[Triple] = field(default_factory=set)
-
-    def scores(self, position: str | None = None) -> tuple[float, float, int, int, int]:
-        """Precision, recall, right, suggested and labelled triples (one position or all)."""
-        gold = {g for g in self.gold if position in (None, g[3])}
-        predicted = {p for p in self.predicted if position in (None, p[3])}
-        hits = len(gold & predicted)
-        precision = hits / len(predicted) if predicted else 1.0
-        recall = hits / len(gold) if gold else 1.0
-        return precision, recall, hits, len(predicted), len(gold)
 
     def merged(self, other: FamilyReport, name: str) -> FamilyReport:
         return FamilyReport(
@@ -65,22 +57,6 @@ class FamilyReport:
             gold=self.gold | other.gold,
             predicted=self.predicted | other.predicted,
         )
-
-    def table(self) -> str:
-        lines = [
-            f"{'position':<12}{'precision':>10}{'recall':>8}{'right':>7}{'suggested':>11}{'labelled':>10}"
-        ]
-        for position in [*Position.values, None]:
-            p, r, hits, predicted, gold = self.scores(position)
-            lines.append(
-                f"{position or 'overall':<12}{p:>10.2f}{r:>8.2f}{hits:>7}{predicted:>11}{gold:>10}"
-            )
-        return "\n".join(lines)
-
-    def errors(self) -> list[str]:
-        missed = [f"missed   {g}" for g in sorted(self.gold - self.predicted)]
-        wrong = [f"spurious {p}" for p in sorted(self.predicted - self.gold)]
-        return missed + wrong
 
 
 def families(split: str | None = None) -> list[dict]:

@@ -4,14 +4,9 @@ import datetime as dt
 
 import pytest
 
-from tests.suggest.newsroom import CLAIM, newsroom_setup, proposed
+from tests.suggest.newsroom import CLAIM, proposed
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def newsroom(db):
-    newsroom_setup()
+pytestmark = pytest.mark.usefixtures("newsroom")
 
 
 def test_a_reuters_dateline_is_stripped_and_dates_the_day_named():

@@ -2,14 +2,9 @@
 
 import pytest
 
-from tests.suggest.newsroom import CLAIM, newsroom_setup, proposed
+from tests.suggest.newsroom import CLAIM, proposed
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def newsroom(db):
-    newsroom_setup()
+pytestmark = pytest.mark.usefixtures("newsroom")
 
 
 def test_according_to_officials_of_three_countries():
