@@ -641,15 +641,16 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
             trailing = bool(speakers)
         if not speakers:
             speakers = _subject_of_coordinated_verb(text, offset, inside, before_text)
+        pronoun_at = start  # where a pronoun speaker starts: what was said ends there
         if not speakers:
-            found = PRONOUN.search(_PARTICIPLE_PHRASE.sub(" ", before_text))
+            plain = _PARTICIPLE_PHRASE.sub(" ", before_text)
+            found = PRONOUN.search(plain)
             if found is None:
                 continue
             pronoun = found.group("p").lower()
+            # The participle phrase taken out follows the pronoun: its offset stands.
+            pronoun_at = offset + found.start("p")
         negated = bool(NEGATION_BEFORE.search(before_text))
-        pronoun_at = start
-        if pronoun:
-            pronoun_at = offset + (before_text.lower().rfind(pronoun.split()[0]) if pronoun else 0)
         before_speaker = min([m.start for m in speakers] or [pronoun_at])
         if (speakers or pronoun) and not trailing:
             # "…, KCNA said." / "…," the company said. - the attribution closes the clause:
