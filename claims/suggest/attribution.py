@@ -373,6 +373,9 @@ class Frame:
     # The speaker is a person speaking for the source ("Ukraine's defense minister
     # Rustem Umerov said"): a later "he said" may stand for it.
     person: bool = False
+    # What the cue alone says, and whether it was negated, before what was said weighed in.
+    cue_position: str = Position.ASSERTS
+    negated: bool = False
 
     @property
     def via_text(self) -> str:
@@ -692,6 +695,8 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 pronoun=pronoun,
                 notes=notes,
                 person=person,
+                cue_position=position,
+                negated=negated,
             )
         )
     for match in PREP_CUE.finditer(text):
@@ -719,8 +724,44 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 notes=notes,
             )
         )
+    _end_at_next_speaker(frames)
     _link_reports(frames)
     return frames
+
+
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b")
+
+
+def _end_at_next_speaker(frames: list[Frame]) -> None:
+    """What one speaker said ends where another speaker's words begin.
+
+    "Israel said the blast was caused by a misfired rocket from Islamic Jihad, which the
+    group itself as well as Hamas have denied, calling the accusations baseless": Israel
+    said what comes before ", which"; "baseless" is Hamas's word.
+    """
+    for frame in frames:
+        if frame.trailing or frame.via is not None:
+            continue
+        start, end = frame.complement
+        text = frame.clause.text
+        cut = end
+        relative = RELATIVE_CLAUSE.search(text, start - frame.clause.start, end - frame.clause.start)
+        if relative is not None:
+            cut = frame.clause.start + relative.start()
+        for other in frames:
+            if other is frame or not start < other.cue_start < cut:
+                continue
+            cut = min([other.cue_start, *(m.start for m in other.speakers if m.start > start)])
+        if cut < end:
+            frame.complement = (start, cut)
+            if frame.notes[:1] != ["refused to say"] and "passive" not in frame.notes:
+                base = frame.cue_position
+                frame.position, frame.notes = position_for(
+                    base,
+                    negated=frame.negated,
+                    complement=text[start - frame.clause.start : cut - frame.clause.start],
+                    cue=frame.cue,
+                )
 
 
 def _only_punctuation(clause: Span, start: int, end: int) -> bool:
