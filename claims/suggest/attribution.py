@@ -745,7 +745,9 @@ def _end_at_next_speaker(frames: list[Frame]) -> None:
         start, end = frame.complement
         text = frame.clause.text
         cut = end
-        relative = RELATIVE_CLAUSE.search(text, start - frame.clause.start, end - frame.clause.start)
+        relative = RELATIVE_CLAUSE.search(
+            text, start - frame.clause.start, end - frame.clause.start
+        )
         if relative is not None:
             cut = frame.clause.start + relative.start()
         for other in frames:

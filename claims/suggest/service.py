@@ -388,6 +388,7 @@ def article_proposals(article: Article) -> list[Proposal]:
     base = story_date(article)
     distinct = _distinct_topics(matched.topics)
     givers = {m.claim_id: m.giver_id for ms in by_sentence.values() for m in ms if m.giver_id}
+    all_doers = set(givers.values())
     lexicon: Lexicon = lexicon_for(text)
     names: list[str] = []
     speaker_phrases: list[str] = []
@@ -419,10 +420,13 @@ def article_proposals(article: Article) -> list[Proposal]:
         frames: list[Frame] = []
         for clause in split_clauses(sentence):
             frames += frames_in_clause(clause, mentions)
-        # A sentence that names no actors but its speakers may bear on a claim by its topic
-        # alone (see _distinct_topics); one that names others is about them.
+        # A sentence that names no claim's doer but as a speaker may bear on a claim by its
+        # topic alone (see _distinct_topics); one that names a doer is about that doer.
         speaking = {(m.start, m.end) for f in frames for m in f.speakers}
-        only_speakers = all((m.start, m.end) in speaking for m in mentions)
+        only_speakers = not any(
+            (m.start, m.end) not in speaking and {m.source.id, m.source.top_id} & all_doers
+            for m in mentions
+        )
         factors = {
             m.claim_id: 1.0
             for m in by_sentence.get(index, [])
