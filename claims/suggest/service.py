@@ -48,7 +48,10 @@ BACK_REFERENCE = re.compile(
     r"|the\s+(?:[A-Z][\w.]*\s+|\w+ern\s+)?(?:accusations?|allegations?|claims?|charges?|reports?)"
     r"|such\s+\w+|these\s+\w+)\b"
     r"|\bthe\s+(?:[\w.]+\s+)?(?:accusations?|allegations?|claims?|charges?|reports?)"
-    r"\s+(?:of\s+(?:[\w\-]+\s+){1,3})?(?:were|was|are|is)\b",
+    r"\s+(?:of\s+(?:[\w\-]+\s+){1,3})?(?:were|was|are|is)\b"
+    # "bears responsibility for this grave incident"
+    r"|\b(?:this|that|these|those)\s+(?:\w+\s+)?(?:incidents?|attacks?|events?|tragedy|crimes?"
+    r"|acts?|matter|case|allegations?|accusations?)\b",
     re.I,
 )
 # What is given "in return for" the matter of a sentence is presupposed, not
