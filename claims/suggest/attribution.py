@@ -699,6 +699,32 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 negated=negated,
             )
         )
+    for mention in inside:
+        # "Trump's false and baseless claims of a rigged election", "Giuliani's fraud
+        # allegations": what a source is said to claim, it asserts.
+        claimed = CLAIM_NOUN_AFTER.match(text, mention.end - offset)
+        if claimed is None or any(f.cue_start <= mention.start < f.cue_end for f in frames):
+            continue
+        noun_start, noun_end = offset + claimed.start("noun"), offset + claimed.end("noun")
+        comp_text = text[noun_end - offset :]
+        final, notes = position_for(
+            Position.ASSERTS, negated=False, complement=comp_text, cue=claimed.group("noun")
+        )
+        if final != Position.ASSERTS:
+            continue  # what the claim says is reported, not whether it holds
+        frames.append(
+            Frame(
+                cue=claimed.group("noun"),
+                cue_start=noun_start,
+                cue_end=noun_end,
+                position=final,
+                strength=0.6,
+                speakers=[mention],
+                clause=clause,
+                complement=(noun_end, clause.end),
+                notes=[*notes, "claim attributed by a possessive"],
+            )
+        )
     for match in PREP_CUE.finditer(text):
         start, end = offset + match.start(), offset + match.end()
         speakers, media = _speakers_following(text, offset, inside, end)
@@ -729,6 +755,11 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
     return frames
 
 
+CLAIM_NOUN_AFTER = re.compile(
+    r"['\u2019]s\s+(?:[\w\-\u201c\u201d\"]+\s+){0,3}?"
+    r"(?P<noun>claims?|allegations?|accusations?|assertions?|insistence)\s+(?:of|that|about|linking)\b",
+    re.I,
+)
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b")
 
 
