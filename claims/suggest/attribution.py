@@ -700,13 +700,16 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
             )
         )
     for mention in inside:
-        # "Trump's false and baseless claims of a rigged election", "Giuliani's fraud
-        # allegations": what a source is said to claim, it asserts.
-        claimed = CLAIM_NOUN_AFTER.match(text, mention.end - offset)
+        # "Trump's false and baseless claims of a rigged election", "allegations of fraud
+        # by Rudy Giuliani": what a source is said to claim, it asserts.
+        claimed = CLAIM_NOUN_AFTER.match(text, mention.end - offset) or CLAIM_NOUN_BEFORE.search(
+            text, 0, mention.start - offset
+        )
         if claimed is None or any(f.cue_start <= mention.start < f.cue_end for f in frames):
             continue
         noun_start, noun_end = offset + claimed.start("noun"), offset + claimed.end("noun")
-        comp_text = text[noun_end - offset :]
+        said_end = mention.start if noun_end < mention.start else clause.end
+        comp_text = text[noun_end - offset : said_end - offset]
         final, notes = position_for(
             Position.ASSERTS, negated=False, complement=comp_text, cue=claimed.group("noun")
         )
@@ -721,8 +724,8 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 strength=0.6,
                 speakers=[mention],
                 clause=clause,
-                complement=(noun_end, clause.end),
-                notes=[*notes, "claim attributed by a possessive"],
+                complement=(noun_end, said_end),
+                notes=[*notes, "a claim attributed to the source"],
             )
         )
     for match in PREP_CUE.finditer(text):
@@ -758,6 +761,11 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
 CLAIM_NOUN_AFTER = re.compile(
     r"['\u2019]s\s+(?:[\w\-\u201c\u201d\"]+\s+){0,3}?"
     r"(?P<noun>claims?|allegations?|accusations?|assertions?|insistence)\s+(?:of|that|about|linking)\b",
+    re.I,
+)
+# "allegations of fraud by Rudy Giuliani", "the claims, by Indian 15 Corps Commander"
+CLAIM_NOUN_BEFORE = re.compile(
+    r"\b(?P<noun>claims?|allegations?|accusations?|assertions?)\b[^.;:]{0,60}?,?\s+by\s+(?:the\s+)?$",
     re.I,
 )
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b")
