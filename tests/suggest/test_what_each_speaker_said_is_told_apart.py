@@ -1,0 +1,28 @@
+"""Claims attributed by a noun, and where one speaker's words end and another's begin."""
+
+import pytest
+
+from tests.suggest.newsroom import CLAIM, proposed
+
+pytestmark = pytest.mark.usefixtures("newsroom")
+
+
+def test_a_claim_attributed_by_a_possessive_is_asserted_by_its_owner():
+    found = proposed("Washington rejected Moscow's claims that Sudan's army received missiles.")
+    assert [f[:3] for f in found] == [
+        (CLAIM, "Russia", "asserts"),
+        (CLAIM, "United States", "denies"),
+    ]
+
+
+def test_a_claim_attributed_with_by_is_asserted_by_whom_it_names():
+    found = proposed("Sudan's army received missiles from abroad, according to claims by Kyiv.")
+    assert [f[:3] for f in found] == [(CLAIM, "Ukraine", "asserts")]
+
+
+def test_another_speakers_words_are_not_the_first_speakers():
+    found = proposed(
+        "Moscow said Sudan's army received missiles from Iran, which Tehran has denied, "
+        "calling the story baseless."
+    )
+    assert [f[:3] for f in found] == [(CLAIM, "Iran", "denies"), (CLAIM, "Russia", "asserts")]
