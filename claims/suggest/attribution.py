@@ -753,8 +753,9 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 notes=notes,
             )
         )
-    _end_at_next_speaker(frames)
+    _end_at_relative_clause(frames)
     _link_reports(frames)
+    _end_at_next_speaker(frames)
     return frames
 
 
@@ -771,38 +772,49 @@ CLAIM_NOUN_BEFORE = re.compile(
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b")
 
 
-def _end_at_next_speaker(frames: list[Frame]) -> None:
-    """What one speaker said ends where another speaker's words begin.
+def _said_until(frame: Frame, cut: int) -> None:
+    """What the frame's speaker said ends at ``cut``; its position is weighed again."""
+    start, end = frame.complement
+    if not start < cut < end:
+        return
+    frame.complement = (start, cut)
+    if frame.notes[:1] != ["refused to say"] and "passive" not in frame.notes:
+        frame.position, frame.notes = position_for(
+            frame.cue_position,
+            negated=frame.negated,
+            complement=frame.clause.text[start - frame.clause.start : cut - frame.clause.start],
+            cue=frame.cue,
+        )
 
-    "Israel said the blast was caused by a misfired rocket from Islamic Jihad, which the
-    group itself as well as Hamas have denied, calling the accusations baseless": Israel
-    said what comes before ", which"; "baseless" is Hamas's word.
-    """
+
+def _end_at_relative_clause(frames: list[Frame]) -> None:
+    """What a speaker said ends at a relative clause: "Moscow said the missiles came from
+    Iran, which Tehran has denied" is not Moscow relaying Tehran."""
     for frame in frames:
-        if frame.trailing or frame.via is not None:
+        if frame.trailing:
             continue
         start, end = frame.complement
-        text = frame.clause.text
-        cut = end
         relative = RELATIVE_CLAUSE.search(
-            text, start - frame.clause.start, end - frame.clause.start
+            frame.clause.text, start - frame.clause.start, end - frame.clause.start
         )
         if relative is not None:
-            cut = frame.clause.start + relative.start()
-        for other in frames:
-            if other is frame or not start < other.cue_start < cut:
-                continue
-            cut = min([other.cue_start, *(m.start for m in other.speakers if m.start > start)])
-        if cut < end:
-            frame.complement = (start, cut)
-            if frame.notes[:1] != ["refused to say"] and "passive" not in frame.notes:
-                base = frame.cue_position
-                frame.position, frame.notes = position_for(
-                    base,
-                    negated=frame.negated,
-                    complement=text[start - frame.clause.start : cut - frame.clause.start],
-                    cue=frame.cue,
-                )
+            _said_until(frame, frame.clause.start + relative.start())
+
+
+def _end_at_next_speaker(frames: list[Frame]) -> None:
+    """What one speaker said ends where another speaker's words begin, unless it relays
+    them ("Moscow said Tehran denied…" is Tehran's denial, through Moscow)."""
+    for frame in frames:
+        if frame.trailing or frame.relay:
+            continue
+        start, end = frame.complement
+        starts = [
+            min([other.cue_start, *(m.start for m in other.speakers if m.start > start)])
+            for other in frames
+            if other is not frame and start < other.cue_start < end
+        ]
+        if starts:
+            _said_until(frame, min(starts))
 
 
 def _only_punctuation(clause: Span, start: int, end: int) -> bool:

@@ -26,3 +26,13 @@ def test_another_speakers_words_are_not_the_first_speakers():
         "calling the story baseless."
     )
     assert [f[:3] for f in found] == [(CLAIM, "Iran", "denies"), (CLAIM, "Russia", "asserts")]
+
+
+def test_a_denial_reported_by_another_speaker_comes_through_that_speaker():
+    slugs_sources = proposed("Moscow said Tehran denied sending missiles to Sudan's army.")
+    assert [f[:3] for f in slugs_sources] == [(CLAIM, "Iran", "denies")]
+
+
+def test_a_pronoun_after_a_reporting_verb_is_its_speaker():
+    found = proposed("Iran's foreign ministry said it believed Sudan's army received no missiles.")
+    assert [f[:3] for f in found] == [(CLAIM, "Iran", "denies")]
