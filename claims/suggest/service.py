@@ -262,8 +262,7 @@ def _about_this_agent(
     said: "India accused Pakistan of violating…" bears on Pakistan's, "Hamas blamed an
     Israeli airstrike" on the airstrike. For claims that differ only in the doer, what
     names no doer still tells: a denial is the speaker's about itself ("Pakistan denied
-    violating the ceasefire"), and an accusation is never about the accuser unless it
-    owns up ("confirmed it sent").
+    violating the ceasefire").
     """
     if len(doers) < 2:
         return True
@@ -290,12 +289,10 @@ def _about_this_agent(
         return giver in (named[0].source.id, named[0].source.top_id)
     if not mirror:
         return True
-    speaker_is_giver = giver in (speaker.id, speaker.top_id)
     if frame.position == Position.DENIES:
-        return speaker_is_giver or not ({speaker.id, speaker.top_id} & doers)
-    if frame.position == Position.ASSERTS and speaker_is_giver:
-        return bool(OWNING_UP.match(frame.cue))
-    return True
+        speaker = {speaker.id, speaker.top_id}
+        return giver in speaker or not speaker & doers
+    return True  # an accusation of itself is _accuses_itself's to refuse
 
 
 def _accuses_itself(
@@ -515,6 +512,9 @@ def article_proposals(article: Article) -> list[Proposal]:
         doers = {givers[c] for c in claim_ids if c in givers}
         for frame, source, score, alias, method in resolved:
             paragraph_speakers.append(source)
+            next_cue = min(
+                (f.cue_start for f in frames if f.cue_start > frame.cue_end), default=None
+            )
             for claim_id in claim_ids:
                 if claim_id in givers and not _about_this_agent(
                     frame,
@@ -523,10 +523,7 @@ def article_proposals(article: Article) -> list[Proposal]:
                     doers,
                     mentions,
                     mirror=claim_id in mirrors,
-                    next_cue=min(
-                        (f.cue_start for f in frames if f.cue_start > frame.cue_end),
-                        default=None,
-                    ),
+                    next_cue=next_cue,
                 ):
                     continue
                 if _accuses_itself(frame, source, givers.get(claim_id), mentions):
@@ -587,20 +584,10 @@ def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
     kept: list[Proposal] = []
     said: set[tuple] = set()
     for p in best.values():
-        if (
-            p.position == Position.ASSERTS
-            and (
-                p.claim_id,
-                p.source.id,
-                p.evidence.get("sentence"),
-            )
-            in hedged
-        ):
-            continue
-        if (
-            p.position == Position.ASSERTS
-            and REPORTING_CUE.match(str(p.evidence.get("cue", "")))
-            and (p.claim_id, p.source.id, p.evidence.get("sentence")) in specific
+        key = (p.claim_id, p.source.id, p.evidence.get("sentence"))
+        if p.position == Position.ASSERTS and (
+            key in hedged
+            or (key in specific and REPORTING_CUE.match(str(p.evidence.get("cue", ""))))
         ):
             continue
         # The same sentence repeated in one text (page furniture, a pasted loop) is one.
