@@ -2,8 +2,11 @@
 
 The database picks the aliases that occur in an article (one query, whatever
 the number of sources), and pg_trgm resolves the names that match no alias
-exactly ("South Korean" -> South Korea, "South Korea's spy company" -> the
-alias "South Korea's spy agency") in one batched query.
+exactly ("South Korea's spy company" -> the alias "South Korea's spy agency")
+in one batched query. What a newsroom need not register is added for the
+article: registered governments as news names them ("Indian", "the Kremlin":
+gazetteer.py), registered people by surname, and the people the text presents
+with a role ("Kremlin spokesman Dmitry Peskov").
 """
 
 from __future__ import annotations
@@ -55,7 +58,8 @@ class Mention:
     source: SourceInfo
     alias: str
     # "alias", "trigram", "gazetteer" (a government named as news names it: "the Kremlin",
-    # "Indian") or "role" (a person named with role words: "Kremlin spokesman Dmitry Peskov")
+    # "Indian"), "role" (a person named with role words: "Kremlin spokesman Dmitry Peskov")
+    # or "surname" (a registered person by surname alone)
     method: str = "alias"
     score: float = 1.0
 
@@ -65,7 +69,7 @@ class Lexicon:
     """The aliases that occur in one article, and the sources they name (with their ancestors)."""
 
     sources: dict[int, SourceInfo] = field(default_factory=dict)
-    # (pattern, alias, source id, how it was found: "alias", "gazetteer" or "role")
+    # (pattern, alias, source id, how it was found: see Mention.method)
     patterns: list[tuple[re.Pattern[str], str, int, str]] = field(default_factory=list)
     fuzzy: dict[str, tuple[int, str, float]] = field(default_factory=dict)
 
@@ -292,15 +296,16 @@ def _governments_named(text: str) -> list[tuple[str, int, str]]:
 # Dmitry Peskov", "Indian Foreign Secretary Vikram Misri", "WADA President Witold Banka",
 # "U.S. Secretary of State Antony Blinken"; and in apposition: "Dmitry Peskov, the
 # Kremlin's spokesman". Not a former official, nor the opposition's.
+NOT_FOR_THE_SOURCE = r"(?:former|ex|opposition|rebel|exiled|dissident)"
 ROLE = (
-    r"(?P<role>(?:(?!(?:former|ex|opposition|rebel|exiled|dissident)\b)[A-Za-z\-]+\s+){0,3}?"
+    rf"(?P<role>(?:(?!{NOT_FOR_THE_SOURCE}\b)[A-Za-z\-]+\s+){{0,3}}?"
     r"(?:spokes(?:person|man|woman)|(?:prime\s+)?minister|secretary|president|premier"
     r"|ambassador|envoy|chief|director|head|general|commander|advis[eo]r|official|chair(?:man|woman)?"
     r"|CEO|leader|governor|senator|lawmaker|negotiator|diplomat|attorney\s+general|mayor"
     r"|representative|coordinator|commissioner|administrator)"
     r"(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
 )
-NOT_SPEAKING_FOR = re.compile(r"\b(?:former|ex-|exiled|opposition)\s+(?:the\s+)?$", re.I)
+NOT_SPEAKING_FOR = re.compile(rf"\b{NOT_FOR_THE_SOURCE}(?:-|\s+)(?:the\s+)?$", re.I)
 PERSON_NAME = r"(?P<person>[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'\u2019\-]+)){1,3})"
 ROLE_THEN_NAME = re.compile(rf"^(?:['\u2019]s)?\s+{ROLE}\s*,?\s+{PERSON_NAME}")
 NAME_THEN_ROLE = re.compile(rf"{PERSON_NAME},\s+(?:the\s+|a\s+)?$")
