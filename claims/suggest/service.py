@@ -290,8 +290,8 @@ def _about_this_agent(
     if not mirror:
         return True
     if frame.position == Position.DENIES:
-        speaker = {speaker.id, speaker.top_id}
-        return giver in speaker or not speaker & doers
+        speaking_for = {speaker.id, speaker.top_id}
+        return giver in speaking_for or not speaking_for & doers
     return True  # an accusation of itself is _accuses_itself's to refuse
 
 
@@ -584,10 +584,10 @@ def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
     kept: list[Proposal] = []
     said: set[tuple] = set()
     for p in best.values():
-        key = (p.claim_id, p.source.id, p.evidence.get("sentence"))
+        in_sentence = (p.claim_id, p.source.id, p.evidence.get("sentence"))
         if p.position == Position.ASSERTS and (
-            key in hedged
-            or (key in specific and REPORTING_CUE.match(str(p.evidence.get("cue", ""))))
+            in_sentence in hedged
+            or (in_sentence in specific and REPORTING_CUE.match(str(p.evidence.get("cue", ""))))
         ):
             continue
         # The same sentence repeated in one text (page furniture, a pasted loop) is one.
