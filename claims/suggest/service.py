@@ -15,26 +15,22 @@ from django.db import transaction
 
 from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
 from claims.services import stance_create
-from claims.suggest.attribution import (
-    PAIR,
-    Frame,
-    frames_in_clause,
-    fuzzy_candidates,
-    pair_speakers,
-    position_for,
-    pronoun_speaker,
-    resolve_mentions,
-)
+from claims.suggest.attribution import Frame, frames_in_clause, position_for
 from claims.suggest.dating import article_date, date_expressions, dateline_date
 from claims.suggest.matching import SentenceMatch, article_matches
 from claims.suggest.sentences import Span, dateline_at, split_clauses, split_sentences
 from claims.suggest.speakers import (
+    PAIR,
     Lexicon,
     Mention,
     SourceInfo,
     _source_tree,
+    fuzzy_candidates,
     lexicon_add_fuzzy,
     lexicon_for,
+    pair_speakers,
+    pronoun_speaker,
+    resolve_mentions,
 )
 from sources.models import Article, Source
 

@@ -6,14 +6,16 @@ exactly ("South Korea's spy company" -> the alias "South Korea's spy agency")
 in one batched query. What a newsroom need not register is added for the
 article: registered governments as news names them ("Indian", "the Kremlin":
 gazetteer.py), registered people by surname, and the people the text presents
-with a role ("Kremlin spokesman Dmitry Peskov").
+with a role ("Kremlin spokesman Dmitry Peskov"). Then who a mention stands for in a
+sentence: a pronoun or "the agency" (the latest fitting speaker), "both countries"
+(the last two governments named), a name no alias spells (resolve_mentions).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -396,3 +398,135 @@ def lexicon_add_fuzzy(
     lexicon.sources.update(_source_tree(missing))
     for phrase, source_id, alias, score in hits:
         lexicon.fuzzy[phrase] = (source_id, alias, float(score))
+
+
+PAIR = re.compile(r"^(?:both|the\s+two)\s+", re.I)
+
+
+def pair_speakers(mentioned: Sequence[SourceInfo]) -> list[SourceInfo]:
+    """ "Both countries", "the two governments": the last two countries named before."""
+    pair: list[SourceInfo] = []
+    for source in reversed(mentioned):
+        top = source.top_id
+        if (
+            source.kind == "government"
+            and source.parent_id is None
+            and top not in {p.id for p in pair}
+        ):
+            pair.insert(0, source)
+        if len(pair) == 2:
+            return pair
+    return []
+
+
+def pronoun_speaker(
+    pronoun: str, recent: list[tuple[SourceInfo, bool]], mentioned: Sequence[SourceInfo] = ()
+) -> tuple[SourceInfo, bool] | None:
+    """The source a pronoun or "the agency" stands for: the latest fitting speaker.
+
+    ``recent`` holds each speaker so far with whether a person spoke for it
+    ("Ukraine's defense minister said … He said": Ukraine).
+    """
+    wants_person = pronoun in {"he", "she"} or pronoun.split()[-1] in {
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "official",
+    }
+    wants_body = pronoun == "it" or (not wants_person and pronoun != "they")
+    kind = "agency" if pronoun.split()[-1] in {"agency", "service"} else ""
+    if kind:
+        # "the spy agency": the latest agency named, spoken or not.
+        for source, person in reversed([*recent, *((m, False) for m in mentioned)]):
+            if source.kind == kind:
+                return source, person
+    for source, person in reversed(recent):
+        if wants_person and (source.is_person or person):
+            return source, person
+        if wants_body and not source.is_person:
+            return source, person
+        if pronoun == "they":
+            return source, person
+    return None
+
+
+def fuzzy_candidates(text: str, mentions: list[Mention]) -> list[tuple[str, int, int, bool]]:
+    """Names no alias spelled exactly, with their spans: runs of capitalised words outside
+    the exact mentions ("South Korean") and each of their words ("Russian"), and possessive
+    phrases before a verb ("South Korea's spy company"). Longer candidates come first."""
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for match in re.finditer(
+        r"\b(?P<np>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*['\u2019]s(?:\s+[a-z][\w\-]+){1,3})\s+"
+        r"(?:has\s+|have\s+|also\s+)?(?:said|says|stated|reported|confirmed|suspects?)\b",
+        text,
+    ):
+        found.append((match.group("np"), match.start("np"), match.end("np"), True))
+    words = [
+        w
+        for w in re.finditer(r"\b[A-Z][\w\-]+", text)
+        if not any(s < w.end() and w.start() < e for s, e in taken)
+    ]
+    runs: list[list[re.Match[str]]] = []
+    for word in words:
+        if runs and text[runs[-1][-1].end() : word.start()] == " ":
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    for run in runs:
+        # The run, then its beginnings ("South Korean" in "South Korean President Yoon
+        # Suk Yeol"), then its words ("Russian").
+        for last in range(len(run) - 1, 0, -1):
+            found.append(
+                (text[run[0].start() : run[last].end()], run[0].start(), run[last].end(), False)
+            )
+        found.extend((w.group(0), w.start(), w.end(), False) for w in run if len(w.group(0)) >= 4)
+    return found
+
+
+def _variant_of(phrase: str, *names: str) -> bool:
+    """Whether a name found by similarity is a form of one of ``names``, not another name.
+
+    Every capitalised word of the phrase must begin as a word of the names does
+    ("South Korean" -> South Korea, "Ukrainian" -> Ukraine), so "United
+    Nations" is not "United States" however alike they look.
+    """
+    known = {w.lower()[:4] for name in names for w in re.findall(r"[\w]+", name)}
+    words = [w for w in re.findall(r"[\w]+", phrase) if w[0].isupper() and w.lower() != "the"]
+    return all(w.lower()[:4] in known for w in words)
+
+
+def _fragment_of(phrase: str, before: str, after: str, alias: str) -> bool:
+    """Whether a single word taken from a longer name is just a word of a longer alias:
+    "United" in "United Nations" is not "United States", "Health" is not "Bausch Health"."""
+    words = [w for w in alias.lower().split() if w != "the"]
+    if " " not in phrase and len(words) > 1 and phrase.lower() in words[1:]:
+        return True
+    in_a_name = re.match(r" [A-Z][\w.]+", after) or re.search(r"(?:^|\s)[A-Z][\w.]+$", before)
+    return " " not in phrase and len(words) > 1 and phrase.lower() in words and bool(in_a_name)
+
+
+def resolve_mentions(text: str, offset: int, lexicon: Lexicon) -> list[Mention]:
+    """Exact alias mentions plus fuzzy (trigram) ones in a stretch of article text.
+
+    A fuzzy possessive phrase ("South Korea's spy company") replaces the exact
+    mentions inside it, since it names something more specific.
+    """
+    mentions = lexicon.mentions(text, offset)
+    other_names: list[tuple[int, int]] = []
+    for phrase, start, end, _ in fuzzy_candidates(text, lexicon.mentions(text)):
+        if any(s <= start and end <= e for s, e in other_names):
+            continue  # a word of another name: "United" in "United Nations"
+        mention = lexicon.fuzzy_mention(phrase, offset + start, offset + end)
+        if mention is None:
+            continue
+        if not _variant_of(phrase, mention.alias, mention.source.name) or _fragment_of(
+            phrase, text[:start].rstrip(" "), text[end:], mention.alias
+        ):
+            other_names.append((start, end))
+            continue
+        mentions = [m for m in mentions if not (m.start >= mention.start and m.end <= mention.end)]
+        if any(m.start < mention.end and mention.start < m.end for m in mentions):
+            continue
+        mentions.append(mention)
+    return sorted(mentions, key=lambda m: m.start)
