@@ -17,7 +17,7 @@ from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
 from claims.services import stance_create
 from claims.suggest.attribution import Frame, frames_in_clause, position_for
 from claims.suggest.dating import article_date, date_expressions, dateline_date
-from claims.suggest.matching import SentenceMatch, article_matches
+from claims.suggest.matching import ArticleMatch, SentenceMatch, article_matches
 from claims.suggest.sentences import Span, dateline_at, split_clauses, split_sentences
 from claims.suggest.speakers import (
     PAIR,
@@ -379,70 +379,105 @@ def article_proposals(article: Article) -> list[Proposal]:
     )
     if not matched.claim_ids:
         return []
-    by_sentence = matched.by_sentence
-
-    base = story_date(article)
-    distinct = _distinct_topics(matched.topics)
-    givers = {m.claim_id: m.giver_id for ms in by_sentence.values() for m in ms if m.giver_id}
-    all_doers = set(givers.values())
-    lexicon: Lexicon = lexicon_for(text)
-    names: list[str] = []
-    speaker_phrases: list[str] = []
-    for sentence in sentences:
-        exact = lexicon.mentions(sentence.text)
-        for phrase, _, _, speaker in fuzzy_candidates(sentence.text, exact):
-            (speaker_phrases if speaker else names).append(phrase)
-    lexicon_add_fuzzy(lexicon, names, speaker_phrases)
-
-    proposals: list[Proposal] = []
-    # Speakers so far, for "he said", "the agency said", with whether a person spoke.
-    recent: list[tuple[SourceInfo, bool]] = []
-    paragraph_start = 0
-    paragraph_speakers: list[SourceInfo] = []
-    running: list[int] = []  # the claims the story is on, for sentences that refer back
-    running_age = 0  # sentences since a sentence had claims
-    mentioned: list[SourceInfo] = []  # every source named so far, for "the agency said"
-    previous_end = 0
+    reader = _Reader(article, text, sentences, matched)
     for index, sentence in enumerate(sentences):
         if time.monotonic() > deadline:
             raise SuggestionsStopped(
                 f"stopped after {index} of {len(sentences)} sentences: reading took longer "
                 f"than {settings.FACTCHECK_SUGGEST_SECONDS:g} s; nothing was filed"
             )
-        if "\n" in text[previous_end : sentence.start]:
-            paragraph_start, paragraph_speakers = sentence.start, []
-        previous_end = sentence.end
-        mentions = resolve_mentions(sentence.text, sentence.start, lexicon)
+        reader.read(index, sentence)
+    return _deduplicated(reader.proposals)
+
+
+class _Reader:
+    """One article read sentence by sentence, with what the reading carries from one
+    sentence to the next: the speakers so far, the paragraph's, the claims the story
+    is on."""
+
+    def __init__(
+        self, article: Article, text: str, sentences: list[Span], matched: ArticleMatch
+    ) -> None:
+        self.article = article
+        self.text = text
+        self.by_sentence = matched.by_sentence
+        self.base = story_date(article)
+        self.distinct = _distinct_topics(matched.topics)
+        self.givers = {
+            m.claim_id: m.giver_id for ms in self.by_sentence.values() for m in ms if m.giver_id
+        }
+        self.all_doers = set(self.givers.values())
+        self.lexicon: Lexicon = lexicon_for(text)
+        names: list[str] = []
+        speaker_phrases: list[str] = []
+        for sentence in sentences:
+            exact = self.lexicon.mentions(sentence.text)
+            for phrase, _, _, speaker in fuzzy_candidates(sentence.text, exact):
+                (speaker_phrases if speaker else names).append(phrase)
+        lexicon_add_fuzzy(self.lexicon, names, speaker_phrases)
+
+        self.proposals: list[Proposal] = []
+        # Speakers so far, for "he said", "the agency said", with whether a person spoke.
+        self.recent: list[tuple[SourceInfo, bool]] = []
+        self.paragraph_start = 0
+        self.paragraph_speakers: list[SourceInfo] = []
+        self.running: list[int] = []  # the claims the story is on, for sentences that refer back
+        self.running_age = 0  # sentences since a sentence had claims
+        self.mentioned: list[SourceInfo] = []  # every source named so far, for "the agency said"
+        self.previous_end = 0
+
+    def read(self, index: int, sentence: Span) -> None:
+        if "\n" in self.text[self.previous_end : sentence.start]:
+            self.paragraph_start, self.paragraph_speakers = sentence.start, []
+        self.previous_end = sentence.end
+        mentions = resolve_mentions(sentence.text, sentence.start, self.lexicon)
         frames: list[Frame] = []
         for clause in split_clauses(sentence):
             frames += frames_in_clause(clause, mentions)
+        factors = self._claims(index, sentence, mentions, frames)
+        resolved = self._speakers(frames, mentions)
+        self.mentioned += [m.source for m in mentions]
+        quote_speaker = self.paragraph_speakers[-1] if self.paragraph_speakers else None
+        if (
+            not frames
+            and quote_speaker
+            and _open_quote(self.text, self.paragraph_start, sentence.end)
+        ):
+            resolved.append(_quotation(sentence, quote_speaker))
+        self._propose(sentence, frames, mentions, factors, resolved)
+
+    def _claims(
+        self, index: int, sentence: Span, mentions: list[Mention], frames: list[Frame]
+    ) -> dict[int, float]:
+        """The claims a sentence bears on, each with the factor its suggestions carry."""
+        matches = self.by_sentence.get(index, [])
         # A sentence that names no claim's doer but as a speaker may bear on a claim by its
         # topic alone (see _distinct_topics); one that names a doer is about that doer.
         speaking = {(m.start, m.end) for f in frames for m in f.speakers}
         only_speakers = not any(
-            (m.start, m.end) not in speaking and {m.source.id, m.source.top_id} & all_doers
+            (m.start, m.end) not in speaking and {m.source.id, m.source.top_id} & self.all_doers
             for m in mentions
         )
         factors = {
             m.claim_id: 1.0
-            for m in by_sentence.get(index, [])
+            for m in matches
             if (
                 m.matches
                 or (
                     only_speakers
                     and m.weight >= RELAXED_TOPIC_WEIGHT
-                    and _own_topic(sentence.text, distinct.get(m.claim_id))
+                    and _own_topic(sentence.text, self.distinct.get(m.claim_id))
                 )
             )
             and m.weight >= MIN_TOPIC_WEIGHT
             and not _reversed(m, sentence, mentions)
         }
-        if running_age <= RUNNING_SENTENCES:
+        if self.running_age <= RUNNING_SENTENCES:
             # The story goes on about a claim: "He said the North Korean soldiers had
             # suffered losses" names its giver and its topic, not its other actors.
-            for m in by_sentence.get(index, []):
+            for m in matches:
                 if (
-                    m.claim_id in running
+                    m.claim_id in self.running
                     and m.claim_id not in factors
                     and m.term_hits >= MIN_TOPIC_WEIGHT
                     and _names_giver(m, mentions)
@@ -451,18 +486,20 @@ def article_proposals(article: Article) -> list[Proposal]:
                     factors[m.claim_id] = BACK_REFERENCE_FACTOR
         if (
             not factors
-            and running_age <= RUNNING_SENTENCES
-            and _refers_back(sentence, frames, by_sentence.get(index, []), running)
+            and self.running_age <= RUNNING_SENTENCES
+            and _refers_back(sentence, frames, matches, self.running)
         ):
-            for claim_id in running:
+            for claim_id in self.running:
                 factors[claim_id] = BACK_REFERENCE_FACTOR
         if factors:
-            running, running_age = list(factors), 0
+            self.running, self.running_age = list(factors), 0
         else:
-            running_age += 1
-        claim_ids = list(factors)
+            self.running_age += 1
+        return factors
 
-        resolved: list[tuple[Frame, SourceInfo, float, str, str]] = []
+    def _speakers(self, frames: list[Frame], mentions: list[Mention]) -> list[Resolved]:
+        """Who speaks in each frame: its named speakers, or whom its pronoun stands for."""
+        resolved: list[Resolved] = []
         for frame in sorted(frames, key=lambda f: f.cue_start):
             if frame.relay or frame.media:
                 continue
@@ -471,43 +508,40 @@ def article_proposals(article: Article) -> list[Proposal]:
                     resolved.append(
                         (frame, mention.source, mention.score, mention.alias, mention.method)
                     )
-                    recent.append((mention.source, frame.person))
+                    self.recent.append((mention.source, frame.person))
             elif frame.pronoun:
                 # Earlier speakers of the same sentence count: "…, though they could not say".
-                named = [*mentioned, *(m.source for m in mentions if m.end <= frame.cue_start)]
+                named = [
+                    *self.mentioned,
+                    *(m.source for m in mentions if m.end <= frame.cue_start),
+                ]
                 if PAIR.match(frame.pronoun):
                     for source in pair_speakers(named):
                         resolved.append((frame, source, PRONOUN_FACTOR, frame.pronoun, "pronoun"))
-                        recent.append((source, False))
+                        self.recent.append((source, False))
                     continue
-                found = pronoun_speaker(frame.pronoun, recent, named)
+                found = pronoun_speaker(frame.pronoun, self.recent, named)
                 if found is not None:
                     resolved.append((frame, found[0], PRONOUN_FACTOR, frame.pronoun, "pronoun"))
-                    recent.append(found)
-        mentioned += [m.source for m in mentions]
-        quote_speaker = paragraph_speakers[-1] if paragraph_speakers else None
-        if not frames and quote_speaker and _open_quote(text, paragraph_start, sentence.end):
-            # A sentence inside a running quotation: the quoted speaker goes on speaking.
-            quotation = Frame(
-                cue="(quotation)",
-                cue_start=sentence.start,
-                cue_end=sentence.start,
-                position="asserts",
-                strength=0.8,
-                speakers=[],
-                clause=sentence,
-                complement=(sentence.start, sentence.end),
-            )
-            quotation.position, quotation.notes = position_for(
-                "asserts", negated=False, complement=sentence.text, cue=quotation.cue
-            )
-            resolved.append((quotation, quote_speaker, QUOTE_FACTOR, "(quotation)", "quotation"))
+                    self.recent.append(found)
+        return resolved
+
+    def _propose(
+        self,
+        sentence: Span,
+        frames: list[Frame],
+        mentions: list[Mention],
+        factors: dict[int, float],
+        resolved: list[Resolved],
+    ) -> None:
+        givers = self.givers
+        claim_ids = list(factors)
         # Who did it, in the claims this sentence bears on that differ only in who did it
         # (no topic word of their own: "Russia / Ukraine destroyed the dam").
-        mirrors = {c for c in claim_ids if c in givers and distinct.get(c) is None}
+        mirrors = {c for c in claim_ids if c in givers and self.distinct.get(c) is None}
         doers = {givers[c] for c in claim_ids if c in givers}
         for frame, source, score, alias, method in resolved:
-            paragraph_speakers.append(source)
+            self.paragraph_speakers.append(source)
             next_cue = min(
                 (f.cue_start for f in frames if f.cue_start > frame.cue_end), default=None
             )
@@ -524,11 +558,13 @@ def article_proposals(article: Article) -> list[Proposal]:
                     continue
                 if _accuses_itself(frame, source, givers.get(claim_id), mentions):
                     continue
-                stated_on, precision, date_words = _stated_on(article, base, frame, sentence)
+                stated_on, precision, date_words = _stated_on(
+                    self.article, self.base, frame, sentence
+                )
                 via = frame.via
                 via_source = via.speakers[0].source if via and via.speakers else None
                 quote = frame.clause if len(frames) > 1 else sentence
-                proposals.append(
+                self.proposals.append(
                     Proposal(
                         claim_id=claim_id,
                         source=source,
@@ -551,7 +587,28 @@ def article_proposals(article: Article) -> list[Proposal]:
                         },
                     )
                 )
-    return _deduplicated(proposals)
+
+
+# A frame's speaker: the frame, the source, the score of the name, the alias, how it was found.
+Resolved = tuple[Frame, SourceInfo, float, str, str]
+
+
+def _quotation(sentence: Span, speaker: SourceInfo) -> Resolved:
+    """A sentence inside a running quotation: the quoted speaker goes on speaking."""
+    quotation = Frame(
+        cue="(quotation)",
+        cue_start=sentence.start,
+        cue_end=sentence.start,
+        position="asserts",
+        strength=0.8,
+        speakers=[],
+        clause=sentence,
+        complement=(sentence.start, sentence.end),
+    )
+    quotation.position, quotation.notes = position_for(
+        "asserts", negated=False, complement=sentence.text, cue=quotation.cue
+    )
+    return (quotation, speaker, QUOTE_FACTOR, "(quotation)", "quotation")
 
 
 def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
