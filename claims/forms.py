@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from claims.models import ReviewStatus, Stance
-from claims.services import quote_anchor, quote_errors
+from claims.models import ReviewStatus, Stance, quote_errors
+from claims.services import quote_anchor
 
 QUOTE_FIELDS = ("quote_exact", "quote_start", "quote_end", "quote_prefix", "quote_suffix")
 

@@ -156,6 +156,24 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+def quote_errors(*, text: str, exact: str, start: int | None, end: int | None) -> dict[str, str]:
+    """What is wrong with a quote anchored at start..end of text (empty when nothing is)."""
+    if not exact:
+        return {"quote_exact": "A stance needs a quote from the article."}
+    if start is None or end is None:
+        return {"quote_start": "The quote needs a start and an end in the article text."}
+    if not 0 <= start < end <= len(text):
+        return {"quote_start": f"The quote's span {start}..{end} is outside the article text."}
+    if text[start:end] != exact:
+        return {
+            "quote_exact": (
+                f"The quote is not the article text at {start}..{end}: the article reads "
+                f"“{text[start:end][:80]}” there."
+            )
+        }
+    return {}
+
+
 # Raised by the database when a stance's quote is not the article text at
 # quote_start..quote_end. Positions count characters (code points), as Python
 # string indices do, and PostgreSQL's substr() on a UTF-8 database.
@@ -274,8 +292,6 @@ class Stance(models.Model):
         return f"{self.source} {self.get_position_display()} ({self.stated_on})"
 
     def clean(self) -> None:
-        from claims.services import quote_errors
-
         if self.article_id is None or self.quote_start is None or self.quote_end is None:
             return
         errors = quote_errors(

@@ -14,7 +14,7 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Concat, Length
 from django.utils import timezone
 
-from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
+from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance, quote_errors
 from sources.models import Article, Source, SourceAlias, normalize_alias
 
 # W3C TextQuoteSelector context: enough characters to re-find a quote that
@@ -43,24 +43,6 @@ class QuoteAnchor:
     suffix: str
     start: int
     end: int
-
-
-def quote_errors(*, text: str, exact: str, start: int | None, end: int | None) -> dict[str, str]:
-    """What is wrong with a quote anchored at start..end of text (empty when nothing is)."""
-    if not exact:
-        return {"quote_exact": "A stance needs a quote from the article."}
-    if start is None or end is None:
-        return {"quote_start": "The quote needs a start and an end in the article text."}
-    if not 0 <= start < end <= len(text):
-        return {"quote_start": f"The quote's span {start}..{end} is outside the article text."}
-    if text[start:end] != exact:
-        return {
-            "quote_exact": (
-                f"The quote is not the article text at {start}..{end}: the article reads "
-                f"“{text[start:end][:80]}” there."
-            )
-        }
-    return {}
 
 
 def quote_anchor(
