@@ -29,6 +29,8 @@ from django.utils import timezone
 
 from sources.extract import ExtractionError, hard_time_limit, plain_text
 from sources.fetch import FetchError, HostBusyError, fetch
+from sources.ingest import unexpected_reason
+from sources.jobs import ingest_job_publish
 from sources.models import Feed, IngestJob
 
 logger = logging.getLogger(__name__)
@@ -157,8 +159,6 @@ class PollResult:
 
 
 def _queue_job(job_id: int) -> None:
-    from sources.services import ingest_job_publish
-
     ingest_job_publish(job_id=job_id)
 
 
@@ -198,8 +198,6 @@ def feed_poll(*, feed_id: int, force: bool = False) -> PollResult | None:
     connection (the redelivered task then polls again). Returns None if the feed is gone,
     disabled, not due, or being polled by someone else.
     """
-    from sources.ingest import unexpected_reason
-
     started = time.monotonic()
     with transaction.atomic():
         feed = Feed.objects.select_for_update(skip_locked=True).filter(pk=feed_id).first()

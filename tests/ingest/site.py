@@ -233,7 +233,7 @@ def url_job(url: str):
 
 def run_task(job):
     """Run the ingest task here with its retries (eager: the backoff countdown is skipped)."""
-    from sources.tasks import ingest_job_run
+    from sources.jobs import ingest_job_run
 
     ingest_job_run.apply(args=[job.pk])
     job.refresh_from_db()

@@ -7,8 +7,8 @@ from django.utils import timezone
 from sources.feeds import feed_poll
 from sources.fetch import HostBusyError, fetch
 from sources.ingest import TransientIngestError, job_run
+from sources.jobs import retry_countdown
 from sources.models import Feed, IngestJob
-from sources.tasks import retry_countdown
 from sources.throttle import host_throttle
 from tests.ingest.site import url_job
 

@@ -10,10 +10,15 @@ import pytest
 from django.conf import settings as django_settings
 from django.utils import timezone
 
+from sources.jobs import (
+    MAX_INTERRUPTIONS,
+    ingest_job_publish,
+    ingest_jobs_requeue_stalled,
+    retry_backoff_max,
+    stalled_after,
+)
 from sources.models import Article, IngestJob
-from sources.services import MAX_INTERRUPTIONS, ingest_job_publish, ingest_jobs_requeue_stalled
 from sources.tasks import ingest_jobs_requeue_stalled as sweep_task
-from sources.tasks import retry_backoff_max, stalled_after
 from tests.ingest.site import serve_seeds, url_job
 
 STATUS = IngestJob.Status

@@ -10,8 +10,8 @@ from celery.exceptions import SoftTimeLimitExceeded
 
 from sources.feeds import feed_poll
 from sources.ingest import job_run
+from sources.jobs import ingest_job_run
 from sources.models import Article, Feed, IngestJob
-from sources.tasks import ingest_job_run
 from tests.ingest.site import url_job
 
 pytestmark = pytest.mark.django_db

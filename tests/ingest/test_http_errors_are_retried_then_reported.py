@@ -3,8 +3,8 @@
 import pytest
 
 from sources.feeds import feed_poll
+from sources.jobs import INGEST_MAX_RETRIES
 from sources.models import Article, Feed, IngestJob
-from sources.tasks import INGEST_MAX_RETRIES
 from tests.ingest import pages
 from tests.ingest.site import Route, run_task, url_job
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sources.tasks import RETRY_BACKOFF_FACTOR, RETRY_BACKOFF_MAX, retry_countdown
+from sources.jobs import RETRY_BACKOFF_FACTOR, RETRY_BACKOFF_MAX, retry_countdown
 
 
 def no_jitter(limit: float) -> float:

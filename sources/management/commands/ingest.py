@@ -21,6 +21,7 @@ from sources.extract import ExtractionError, decode_html, extract_page
 from sources.feeds import FeedParseError, feed_parse, feed_poll
 from sources.fetch import XML_TYPES, FetchError, fetch
 from sources.ingest import ArticleDraft, article_store, job_run
+from sources.jobs import ingest_job_run
 from sources.models import Article, Feed, IngestJob, Outlet
 from sources.services import ingest_text_submit
 
@@ -160,8 +161,6 @@ class Command(BaseCommand):
 
     def _run(self, job_ids: list[int]) -> None:
         if self.options["queue"]:
-            from sources.tasks import ingest_job_run
-
             for job_id in job_ids:
                 ingest_job_run.delay(job_id)
             self.stdout.write(f"{len(job_ids)} jobs queued for the workers")
