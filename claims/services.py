@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,8 @@ from django.utils import timezone
 
 from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance, quote_errors
 from sources.models import Article, Source, SourceAlias, normalize_alias
+
+logger = logging.getLogger(__name__)
 
 # W3C TextQuoteSelector context: enough characters to re-find a quote that
 # occurs more than once, short enough to read.
@@ -75,6 +78,25 @@ def quote_anchor(
         start=start,
         end=end,
     )
+
+
+def stance_suggestions_withdraw(*, articles: list[Article], new_original: Article) -> int:
+    """Delete the suggestions still waiting for review on articles that became copies.
+
+    The new original gets its own set, and copies get none. Confirmed and rejected
+    stances stay, as reviewed evidence anchored in the copy's text. Returns how many went.
+    """
+    withdrawn, _ = Stance.objects.filter(
+        article__in=articles, status=ReviewStatus.SUGGESTED
+    ).delete()
+    if withdrawn:
+        logger.info(
+            "suggestions_withdrawn articles=%s new_original=%s stances=%d",
+            [row.pk for row in articles],
+            new_original.pk,
+            withdrawn,
+        )
+    return withdrawn
 
 
 def _user_or_none(user: AbstractBaseUser | AnonymousUser | None) -> Any:

@@ -1,7 +1,8 @@
 """Ingestion: one IngestJob (a URL, a feed item or pasted text) to one stored article.
 
 fetch (sources/fetch.py) -> extract (sources/extract.py) -> dedupe (sources/dedupe.py)
--> store once -> queue suggestions (claims.tasks) on commit.
+-> store once -> announce it (sources/signals.py: article_stored, articles_demoted; claims
+queues its suggestions on them).
 
 Store once, whatever the number of workers or retries:
 - a job that is done is not run again; a URL already stored is not fetched again;
@@ -14,7 +15,6 @@ Store once, whatever the number of workers or retries:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import threading
 from dataclasses import dataclass
@@ -36,6 +36,7 @@ from sources.extract import (
 )
 from sources.fetch import HTML_TYPES, TEXT_TYPES, FetchError, fetch
 from sources.models import Article, IngestJob, IngestStatus, Outlet, content_hash
+from sources.signals import article_stored, articles_demoted
 
 logger = logging.getLogger(__name__)
 
@@ -133,12 +134,6 @@ def _earlier(a: dt.date | None, b: dt.date | None) -> bool:
     return a is not None and (b is None or a < b)
 
 
-def _queue_suggestions(article_id: int) -> None:
-    from claims.tasks import suggest_stances_for_article
-
-    suggest_stances_for_article.delay(article_id)
-
-
 def _wire_original(article: Article) -> None:
     """Mark a wire story carried by another outlet (dateline "(AP) —") as republished."""
     credit = dedupe.wire_credit(article.text)
@@ -158,24 +153,12 @@ def _wire_original(article: Article) -> None:
 def _adopt_as_original(article: Article, match: Match) -> None:
     """The new article is older than the stored one it matches: it becomes the original.
 
-    The demoted articles' suggestions still waiting for review go: the new original gets
-    its own set, and copies get none. Confirmed and rejected stances stay, as reviewed
-    evidence anchored in the copy's text.
+    The stored original and its copies become copies of the new article, with its date;
+    articles_demoted tells whoever keeps work on them (claims withdraws their suggestions
+    still waiting for review).
     """
-    from claims.models import ReviewStatus, Stance
-
     old = match.article.original
     demoted = list(Article.objects.filter(Q(pk=old.pk) | Q(duplicate_of=old)))
-    withdrawn, _ = Stance.objects.filter(
-        article__in=demoted, status=ReviewStatus.SUGGESTED
-    ).delete()
-    if withdrawn:
-        logger.info(
-            "suggestions_withdrawn articles=%s new_original=%s stances=%d",
-            [row.pk for row in demoted],
-            article.pk,
-            withdrawn,
-        )
     for row in demoted:
         if row.page_date is None and row.published_on != article.published_on:
             row.page_date = row.published_on
@@ -192,6 +175,7 @@ def _adopt_as_original(article: Article, match: Match) -> None:
                 "duplicate_similarity",
             ]
         )
+    articles_demoted.send(sender=Article, articles=demoted, original=article)
 
 
 def _stored_under(canonical: str) -> Article | None:
@@ -276,9 +260,7 @@ def article_store(*, draft: ArticleDraft) -> tuple[Article, bool]:
             return existing, False
         if adopt and match is not None:
             _adopt_as_original(article, match)
-        if article.duplicate_of_id is None:
-            # Only articles whose original is not stored get suggestions; copies share theirs.
-            transaction.on_commit(functools.partial(_queue_suggestions, article.pk))
+        article_stored.send(sender=Article, article=article)
     _index.insert(article.pk, minhash)
     logger.info(
         "article_stored article=%s feed=%s canonical=%s duplicate_of=%s kind=%s similarity=%s",

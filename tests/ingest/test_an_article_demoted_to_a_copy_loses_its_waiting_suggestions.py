@@ -5,9 +5,10 @@ import datetime as dt
 import pytest
 
 from claims.models import Stance
+from claims.receivers import article_suggestions_queue
 from claims.services import stance_confirm, stance_reject
 from claims.suggest import article_suggest
-from sources.ingest import ArticleDraft, _queue_suggestions, article_store
+from sources.ingest import ArticleDraft, article_store
 from tests.suggest.evaluation import evaluation_load, evaluation_setup
 
 pytestmark = pytest.mark.django_db
@@ -48,4 +49,4 @@ def test_the_demoted_copy_keeps_only_its_reviewed_stances(
     assert set(Stance.objects.filter(article=copy)) == {confirmed, rejected}
     assert not Stance.objects.filter(pk__in=[s.pk for s in waiting]).exists()
     # The new original is queued for its own set of suggestions, and only it.
-    assert [(c.func, c.args) for c in queued] == [(_queue_suggestions, (original.pk,))]
+    assert [(c.func, c.args) for c in queued] == [(article_suggestions_queue, (original.pk,))]
