@@ -2,12 +2,15 @@
 
 The data migration claims/0003_groups created them first; like Django's own
 permissions, they are put back on post_migrate, so a database flushed by
-`manage.py flush` (or a transactional test) still has them.
+`manage.py flush` (or a transactional test) still has them. Imported by
+ClaimsConfig.ready(), once the auth models are loaded.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from django.contrib.auth.models import Group, Permission
 
 ROLES: dict[str, dict[str, dict[str, str]]] = {
     "Editors": {
@@ -41,8 +44,6 @@ ROLES: dict[str, dict[str, dict[str, str]]] = {
 
 def roles_ensure(sender: Any = None, **kwargs: Any) -> None:
     """Create the role groups if missing and set their permissions (a post_migrate receiver)."""
-    from django.contrib.auth.models import Group, Permission
-
     for role, app_models in ROLES.items():
         codenames = {
             (app_label, f"{action}_{model}")

@@ -16,7 +16,7 @@ from claims.selectors import (
     id_or_slug_filter,
     source_with_descendants,
 )
-from sources.models import Article, DuplicateKind, Source, SourceKind
+from sources.models import Article, DuplicateKind, Source, SourceKind, normalize_alias
 
 
 def _source_named(value: str, field: str = "source") -> Source:
@@ -88,8 +88,6 @@ class SourceFilter(django_filters.FilterSet):
         fields = ["q", "kind", "parent"]
 
     def filter_q(self, queryset: QuerySet[Source], name: str, value: str) -> QuerySet[Source]:
-        from sources.models import normalize_alias
-
         folded = normalize_alias(value)
         matches = queryset.filter(name__icontains=value.strip())
         if folded:
