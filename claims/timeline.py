@@ -28,8 +28,8 @@ from typing import Any
 from django.db.models import OuterRef, Subquery
 
 from claims.models import Claim, ReviewStatus, Stance
-from claims.selectors import source_descendant_ids
 from sources.models import Article, Source
+from sources.selectors import source_descendant_ids
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,10 @@ from django.db.models import QuerySet
 from rest_framework.exceptions import ValidationError
 
 from claims.models import Claim, ClaimStatus, Position, ReviewStatus, Stance
-from claims.selectors import (
-    article_search,
-    claim_filter_by_stance,
-    claim_search,
-    id_or_slug_filter,
-    source_with_descendants,
-)
+from claims.selectors import claim_filter_by_stance, claim_search
+from factcheck.lookups import id_or_slug_filter
 from sources.models import Article, DuplicateKind, Source, SourceKind, normalize_alias
+from sources.selectors import article_search, source_with_descendants
 
 
 def _source_named(value: str, field: str = "source") -> Source:

@@ -13,8 +13,8 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
-from claims.selectors import id_or_slug_filter
 from claims.timeline import format_date
+from factcheck.lookups import id_or_slug_filter
 from sources.models import Article, IngestJob, Outlet, Source, SourceAlias, normalize_alias
 
 

@@ -1,7 +1,7 @@
 """The v1 API: claims and their history, sources, articles, stances, ingest jobs.
 
-Reads go through claims.selectors, writes through the services
-(claims.services, sources.services); history is claims.timeline's.
+Reads go through the selectors (claims.selectors, sources.selectors), writes through
+the services (claims.services, sources.services); history is claims.timeline's.
 """
 
 from __future__ import annotations
@@ -33,19 +33,11 @@ from claims.api.pagination import IdCursorPagination
 from claims.api.permissions import RolePermissions
 from claims.api.throttling import TokenRateThrottle
 from claims.models import Claim, Stance
-from claims.selectors import (
-    article_list,
-    claim_get,
-    claim_history_version,
-    claim_list,
-    ingest_job_list,
-    source_get,
-    source_list,
-    stance_list,
-)
+from claims.selectors import claim_get, claim_history_version, claim_list, stance_list
 from claims.services import stance_confirm, stance_create, stance_reject
 from claims.timeline import claim_timeline
 from sources.models import Source
+from sources.selectors import article_list, ingest_job_list, source_get, source_list
 from sources.services import ingest_text_submit, ingest_url_submit
 
 # Bumped when the history's JSON shape changes, so old ETags stop matching.
