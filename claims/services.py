@@ -11,12 +11,13 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import CharField, F, Value
-from django.db.models.functions import Concat, Length
+from django.db.models import F
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance, quote_errors
-from sources.models import Article, Source, SourceAlias, normalize_alias
+from sources.models import Article, Source
+from sources.selectors import AliasMatch, aliases_matching
 
 logger = logging.getLogger(__name__)
 
@@ -297,15 +298,8 @@ def relay_source_resolve(text: str) -> Source | None:
     written in capitals ("US", "DPRK") must be in capitals in the phrase too,
     so "he told us" names nobody.
     """
-    phrase = normalize_alias(text or "")
-    if not phrase:
-        return None
-    padded = Value(f" {phrase} ", output_field=CharField())
-    candidates = (
-        SourceAlias.objects.alias(phrase=padded)
-        .filter(phrase__contains=Concat(Value(" "), F("normalized"), Value(" ")))
-        .select_related("source")
-        .order_by(Length("normalized").desc(), "pk")
+    candidates = aliases_matching(text or "", match=AliasMatch.WITHIN).order_by(
+        Length("normalized").desc(), "pk"
     )
     for alias in candidates:
         if alias.alias.isupper() and not re.search(rf"\b{re.escape(alias.alias)}\b", text):

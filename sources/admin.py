@@ -21,7 +21,7 @@ from django.contrib.admin.views.main import PAGE_VAR
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 from django.http import HttpRequest, HttpResponse
@@ -32,7 +32,8 @@ from django.utils.text import capfirst
 from pghistory.models import Events
 
 from sources.forms import ArticleForm, IngestSubmitForm, SourceAliasFormSet
-from sources.models import Article, Feed, IngestJob, Outlet, Source, SourceAlias, normalize_alias
+from sources.models import Article, Feed, IngestJob, Outlet, Source, SourceAlias
+from sources.selectors import AliasMatch, aliases_matching
 from sources.services import feed_enable, ingest_text_submit, ingest_url_submit
 
 # --- Audit history ---------------------------------------------------------------
@@ -313,13 +314,8 @@ class SourceAdmin(AuditHistoryMixin, admin.ModelAdmin):
     ) -> tuple[QuerySet, bool]:
         """Also find a source by an alias written another way: "the white-house" finds the White House."""
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        key = normalize_alias(search_term)
-        if key:
-            found = found | queryset.filter(
-                Q(aliases__normalized=key) | Q(aliases__normalized__startswith=key)
-            )
-            may_have_duplicates = True
-        return found, may_have_duplicates
+        aliases = aliases_matching(search_term, match=AliasMatch.PREFIX)
+        return found | queryset.filter(pk__in=aliases.values("source_id")), may_have_duplicates
 
     @admin.display(description="aliases")
     def alias_list(self, source: Source) -> str:

@@ -6,13 +6,17 @@ fixed number of queries whatever the number of rows.
 
 from __future__ import annotations
 
+import enum
+import functools
+import operator
 from collections.abc import Mapping
 
-from django.contrib.postgres.search import SearchQuery
-from django.db.models import Prefetch, QuerySet
+from django.contrib.postgres.search import SearchQuery, TrigramSimilarity
+from django.db.models import CharField, F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Concat
 
 from factcheck.lookups import id_or_slug_filter
-from sources.models import Article, IngestJob, Source, SourceAlias
+from sources.models import Article, IngestJob, Source, SourceAlias, normalize_alias
 
 # --- Sources ----------------------------------------------------------------------
 
@@ -54,6 +58,68 @@ def source_descendant_ids(*, parents: Mapping[int, int | None], source_id: int) 
                 found.add(child)
                 todo.append(child)
     return found
+
+
+# --- Finding a source by name or alias ---------------------------------------------
+
+
+class AliasMatch(enum.Flag):
+    """How an alias must meet a text, both in normalize_alias's form; combine with ``|``."""
+
+    EXACT = enum.auto()  # the alias is the text: "the White-House" finds "The White House"
+    PREFIX = enum.auto()  # the alias begins with the text: "pyong" finds "Pyongyang"
+    WORD_PREFIX = enum.auto()  # a word of the alias begins with it: "house" finds "White House"
+    CONTAINS = enum.auto()  # the text is part of the alias: "kreml" finds "the Kremlin"
+    WITHIN = enum.auto()  # the alias stands in the text as whole words: "KCNA said" finds "KCNA"
+    SIMILAR = enum.auto()  # pg_trgm similarity of at least min_similarity: "Pyongang"
+
+
+# Trigram similarity (0..1) from which an alias is SIMILAR to a text, unless told otherwise.
+ALIAS_SIMILARITY = 0.25
+
+
+def aliases_matching(
+    text: str, *, match: AliasMatch, min_similarity: float = ALIAS_SIMILARITY
+) -> QuerySet[SourceAlias]:
+    """The aliases that meet ``text`` as ``match`` says, with their sources joined in.
+
+    The one place an alias is looked up: the admin's and the API's source search, the
+    web's source picker and resolver, and the "reported through" phrase all ask here.
+    With SIMILAR each alias carries its ``similarity``. A text that normalises to nothing
+    (punctuation, blanks) finds nothing.
+    """
+    needle = normalize_alias(text)
+    if not needle:
+        return SourceAlias.objects.none()
+    aliases = SourceAlias.objects.select_related("source")
+    conditions = []
+    if AliasMatch.EXACT in match:
+        conditions.append(Q(normalized=needle))
+    if AliasMatch.PREFIX in match:
+        conditions.append(Q(normalized__startswith=needle))
+    if AliasMatch.WORD_PREFIX in match:
+        conditions.append(Q(normalized__startswith=needle) | Q(normalized__contains=f" {needle}"))
+    if AliasMatch.CONTAINS in match:
+        conditions.append(Q(normalized__contains=needle))
+    if AliasMatch.WITHIN in match:
+        aliases = aliases.alias(_padded_text=Value(f" {needle} ", output_field=CharField()))
+        conditions.append(Q(_padded_text__contains=Concat(Value(" "), F("normalized"), Value(" "))))
+    if AliasMatch.SIMILAR in match:
+        aliases = aliases.annotate(similarity=TrigramSimilarity("normalized", needle))
+        conditions.append(Q(similarity__gte=min_similarity))
+    return aliases.filter(functools.reduce(operator.or_, conditions))
+
+
+def source_by_name(text: str) -> Source | None:
+    """The source called ``text``: by its name in any case, else by an alias, or None."""
+    text = text.strip()
+    if not text:
+        return None
+    by_name = Source.objects.filter(name__iexact=text).first()
+    if by_name is not None:
+        return by_name
+    alias = aliases_matching(text, match=AliasMatch.EXACT).first()
+    return alias.source if alias is not None else None
 
 
 # --- Articles and ingestion -------------------------------------------------------

@@ -11,8 +11,13 @@ from rest_framework.exceptions import ValidationError
 from claims.models import Claim, ClaimStatus, Position, ReviewStatus, Stance
 from claims.selectors import claim_filter_by_stance, claim_search
 from factcheck.lookups import id_or_slug_filter
-from sources.models import Article, DuplicateKind, Source, SourceKind, normalize_alias
-from sources.selectors import article_search, source_with_descendants
+from sources.models import Article, DuplicateKind, Source, SourceKind
+from sources.selectors import (
+    AliasMatch,
+    aliases_matching,
+    article_search,
+    source_with_descendants,
+)
 
 
 def _source_named(value: str, field: str = "source") -> Source:
@@ -84,10 +89,10 @@ class SourceFilter(django_filters.FilterSet):
         fields = ["q", "kind", "parent"]
 
     def filter_q(self, queryset: QuerySet[Source], name: str, value: str) -> QuerySet[Source]:
-        folded = normalize_alias(value)
-        matches = queryset.filter(name__icontains=value.strip())
-        if folded:
-            matches = matches | queryset.filter(aliases__normalized__contains=folded)
+        aliases = aliases_matching(value, match=AliasMatch.CONTAINS)
+        matches = queryset.filter(name__icontains=value.strip()) | queryset.filter(
+            pk__in=aliases.values("source_id")
+        )
         return matches.distinct()
 
     def filter_parent(self, queryset: QuerySet[Source], name: str, value: str) -> QuerySet[Source]:

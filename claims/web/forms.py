@@ -8,8 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from claims.models import Claim, DatePrecision, Position
-from claims.web.selectors import source_lookup, source_resolve
+from claims.web.selectors import source_lookup
 from sources.models import Source
+from sources.selectors import source_by_name
 
 
 class SourceField(forms.CharField):
@@ -23,7 +24,7 @@ class SourceField(forms.CharField):
         text = super().clean(value)
         if not text:
             return None
-        source = source_resolve(text)
+        source = source_by_name(text)
         if source is None:
             near = [m.source.name for m in source_lookup(text, limit=3)]
             hint = f" Did you mean {' or '.join(near)}?" if near else ""

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import Count, Q, QuerySet
 
 from claims.models import Claim, ReviewStatus, Stance
-from sources.models import Article, Source, SourceAlias, normalize_alias
+from sources.models import Article, Source, normalize_alias
+from sources.selectors import AliasMatch, aliases_matching
 
 # Columns of an article that list pages never show.
 ARTICLE_BULK = ("text", "html", "minhash", "search_vector")
 # How many suggestions the review queue shows at once (oldest first).
 QUEUE_PAGE_SIZE = 40
-# Trigram similarity (0..1) above which an alias counts as a match for a lookup.
-ALIAS_SIMILARITY = 0.25
 
 
 def claims_for_home() -> list[Claim]:
@@ -50,16 +48,8 @@ def source_lookup(query: str, *, limit: int = 10) -> list[SourceMatch]:
     needle = normalize_alias(query)
     if not needle:
         return []
-    aliases = (
-        SourceAlias.objects.annotate(similarity=TrigramSimilarity("normalized", needle))
-        .filter(
-            Q(similarity__gte=ALIAS_SIMILARITY)
-            | Q(normalized__startswith=needle)
-            | Q(normalized__contains=f" {needle}")
-        )
-        .select_related("source")
-        .order_by("-similarity", "alias")[: limit * 3]
-    )
+    aliases = aliases_matching(query, match=AliasMatch.SIMILAR | AliasMatch.WORD_PREFIX)
+    aliases = aliases.order_by("-similarity", "alias")[: limit * 3]
     found: dict[int, SourceMatch] = {}
     for alias in aliases:
         score = 1.0 if alias.normalized.startswith(needle) else alias.similarity
@@ -70,19 +60,6 @@ def source_lookup(query: str, *, limit: int = 10) -> list[SourceMatch]:
         found.setdefault(source.pk, SourceMatch(source, source.name, 1.0))
     ranked = sorted(found.values(), key=lambda m: (-m.similarity, m.source.name))
     return ranked[:limit]
-
-
-def source_resolve(text: str) -> Source | None:
-    """The source called ``text``, by name or by any alias (as normalised), or None."""
-    text = text.strip()
-    if not text:
-        return None
-    by_name = Source.objects.filter(name__iexact=text).first()
-    if by_name is not None:
-        return by_name
-    alias = SourceAlias.objects.filter(normalized=normalize_alias(text)).select_related("source")
-    match = alias.first()
-    return match.source if match is not None else None
 
 
 def article_for_page(pk: int) -> Article:
