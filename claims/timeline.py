@@ -29,7 +29,7 @@ from django.db.models import OuterRef, Subquery
 
 from claims.models import Claim, ReviewStatus, Stance
 from sources.models import Article, Source
-from sources.selectors import source_descendant_ids
+from sources.selectors import article_heavy_fields, source_descendant_ids
 
 
 @dataclass(frozen=True)
@@ -150,8 +150,6 @@ def _article_ref(article: Article, outlets: dict[int, str]) -> ArticleRef:
     )
 
 
-# Article columns a timeline never shows.
-_ARTICLE_BULK = ("text", "html", "minhash", "search_vector")
 # What the timeline reads of a stance and its article, fetched as plain rows in one query:
 # building 5,000 Stance model instances (and an Article and Outlet for each) costs far more
 # than the query itself.
@@ -248,7 +246,7 @@ def _stance_rows_as_of(claim: Claim, as_of: dt.datetime, statuses: Iterable[str]
     )
     articles = (
         Article.objects.select_related("outlet", "original_outlet", "duplicate_of__outlet")
-        .defer(*_ARTICLE_BULK, *(f"duplicate_of__{column}" for column in _ARTICLE_BULK))
+        .defer(*article_heavy_fields(), *article_heavy_fields("duplicate_of"))
         .in_bulk({e["article_id"] for e in events})
     )
     return [

@@ -125,11 +125,27 @@ def source_by_name(text: str) -> Source | None:
 # --- Articles and ingestion -------------------------------------------------------
 
 
-def article_list() -> QuerySet[Article]:
-    """Articles with outlet and original (one query per page); the text is left out of lists."""
+# The columns of an article that are heavy to read: its text, its display HTML, the
+# MinHash signature and the search vector. Lists and timelines never show them.
+ARTICLE_HEAVY_FIELDS = ("text", "html", "minhash", "search_vector")
+
+
+def article_heavy_fields(through: str = "", *, keep_text: bool = False) -> list[str]:
+    """The heavy columns to leave out of a query: ``.defer(*article_heavy_fields())``.
+
+    Those of the queried article, or with ``through`` of the one a relation reaches
+    ("article" from a stance, "duplicate_of" from a copy); ``keep_text`` for a page
+    that shows the text.
+    """
+    prefix = f"{through}__" if through else ""
+    return [prefix + name for name in ARTICLE_HEAVY_FIELDS if not (keep_text and name == "text")]
+
+
+def article_list(*, with_text: bool = True) -> QuerySet[Article]:
+    """Articles with outlet and original (one query per page), light but for the text if asked."""
     return Article.objects.select_related(
         "outlet", "original_outlet", "duplicate_of__outlet"
-    ).defer("html", "minhash", "search_vector")
+    ).defer(*article_heavy_fields(keep_text=with_text))
 
 
 def article_search(queryset: QuerySet[Article], *, text: str) -> QuerySet[Article]:

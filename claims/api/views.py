@@ -355,8 +355,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSe
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self) -> Any:
-        queryset = article_list()
-        return queryset.defer("text") if self.action == "list" else queryset
+        return article_list(with_text=self.action != "list")
 
     def get_serializer_class(self) -> Any:
         if self.action == "retrieve":

@@ -8,10 +8,8 @@ from django.db.models import Count, Q, QuerySet
 
 from claims.models import Claim, ReviewStatus, Stance
 from sources.models import Article, Source, normalize_alias
-from sources.selectors import AliasMatch, aliases_matching
+from sources.selectors import AliasMatch, aliases_matching, article_heavy_fields
 
-# Columns of an article that list pages never show.
-ARTICLE_BULK = ("text", "html", "minhash", "search_vector")
 # How many suggestions the review queue shows at once (oldest first).
 QUEUE_PAGE_SIZE = 40
 
@@ -31,7 +29,7 @@ def review_queue() -> QuerySet[Stance]:
         .select_related(
             "claim", "source__parent", "article__outlet", "attributed_via_source", "created_by"
         )
-        .defer("article__html", "article__minhash", "article__search_vector")
+        .defer(*article_heavy_fields("article", keep_text=True))
         .order_by("created_at", "id")
     )
 
@@ -65,7 +63,7 @@ def source_lookup(query: str, *, limit: int = 10) -> list[SourceMatch]:
 def article_for_page(pk: int) -> Article:
     return (
         Article.objects.select_related("outlet", "original_outlet", "duplicate_of__outlet", "feed")
-        .defer("html", "minhash", "search_vector", "duplicate_of__text", "duplicate_of__html")
+        .defer(*article_heavy_fields(keep_text=True), *article_heavy_fields("duplicate_of"))
         .get(pk=pk)
     )
 
@@ -84,7 +82,7 @@ def article_copies(article: Article) -> list[Article]:
     return list(
         Article.objects.filter(duplicate_of=article)
         .select_related("outlet")
-        .defer(*ARTICLE_BULK)
+        .defer(*article_heavy_fields())
         .order_by("published_on", "id")
     )
 
@@ -93,7 +91,7 @@ def article_index(limit: int = 100) -> list[Article]:
     """Recent articles with their outlet and stance counts (one query)."""
     return list(
         Article.objects.select_related("outlet", "original_outlet")
-        .defer(*ARTICLE_BULK)
+        .defer(*article_heavy_fields())
         .annotate(
             confirmed_count=Count("stances", filter=Q(stances__status=ReviewStatus.CONFIRMED)),
             suggested_count=Count("stances", filter=Q(stances__status=ReviewStatus.SUGGESTED)),
