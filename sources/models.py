@@ -83,12 +83,19 @@ class Source(models.Model):
         return self.name
 
     def clean(self) -> None:
-        if self.parent_id is not None and self.pk is not None:
-            node = self.parent
-            while node is not None:
-                if node.pk == self.pk:
-                    raise ValidationError({"parent": "A source cannot be its own ancestor."})
-                node = node.parent
+        if self.parent_id is not None and self.would_be_own_ancestor(self.parent):
+            raise ValidationError({"parent": "A source cannot be its own ancestor."})
+
+    def would_be_own_ancestor(self, parent: Source | None) -> bool:
+        """Whether ``parent`` as this source's parent makes it its own ancestor: the parent
+        is the source itself or speaks for it, at any depth (a new source has no speakers)."""
+        node, seen = parent, set()
+        while node is not None and self.pk is not None and node.pk not in seen:
+            if node.pk == self.pk:
+                return True
+            seen.add(node.pk)
+            node = node.parent
+        return False
 
 
 @pghistory.track()

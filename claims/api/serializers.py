@@ -195,12 +195,8 @@ class SourceSerializer(serializers.ModelSerializer):
         return value
 
     def validate_parent(self, value: Source | None) -> Source | None:
-        node, seen = value, set()
-        while node is not None and self.instance is not None and node.pk not in seen:
-            if node.pk == self.instance.pk:
-                raise serializers.ValidationError("A source cannot speak for itself.")
-            seen.add(node.pk)
-            node = node.parent
+        if self.instance is not None and self.instance.would_be_own_ancestor(value):
+            raise serializers.ValidationError("A source cannot speak for itself.")
         return value
 
     def validate_aliases(self, value: list[str]) -> list[str]:
