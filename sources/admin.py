@@ -34,7 +34,13 @@ from pghistory.models import Events
 from sources.forms import ArticleForm, IngestSubmitForm, SourceAliasFormSet
 from sources.models import Article, Feed, IngestJob, Outlet, Source, SourceAlias
 from sources.selectors import AliasMatch, aliases_matching
-from sources.services import feed_enable, ingest_text_submit, ingest_url_submit
+from sources.services import (
+    feed_enable,
+    ingest_text_submit,
+    ingest_url_submit,
+    source_create,
+    source_update,
+)
 
 # --- Audit history ---------------------------------------------------------------
 
@@ -316,6 +322,15 @@ class SourceAdmin(AuditHistoryMixin, admin.ModelAdmin):
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         aliases = aliases_matching(search_term, match=AliasMatch.PREFIX)
         return found | queryset.filter(pk__in=aliases.values("source_id")), may_have_duplicates
+
+    def save_model(self, request: HttpRequest, obj: Source, form: Any, change: bool) -> None:
+        """Through the services, as the API writes; the aliases inline then saves its rows."""
+        if change:
+            source_update(source=obj, **{name: getattr(obj, name) for name in form.changed_data})
+            return
+        # The admin goes on with ``obj`` (the aliases, the message): make it the source made.
+        obj.pk = source_create(**form.cleaned_data).pk
+        obj.refresh_from_db()
 
     @admin.display(description="aliases")
     def alias_list(self, source: Source) -> str:

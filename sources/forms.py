@@ -8,7 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from sources.models import Article, IngestJob, normalize_alias
+from sources.models import Article, IngestJob
+from sources.services import source_aliases_check
 
 
 def https_urls(field: models.Field, **kwargs: Any) -> forms.Field | None:
@@ -28,25 +29,24 @@ class SourceAliasFormSet(forms.BaseInlineFormSet):
 
     def clean(self) -> None:
         super().clean()
-        seen: dict[str, str] = {}
+        rows = []
         for form in self.forms:
             if not form.has_changed() and form.instance.pk is None:
                 continue
             data = getattr(form, "cleaned_data", None) or {}
             if self.can_delete and data.get("DELETE"):
                 continue
-            alias = data.get("alias")
-            if not alias:
-                continue
-            key = normalize_alias(alias)
-            if key in seen:
-                form.add_error(
+            if data.get("alias"):
+                rows.append((form, data["alias"]))
+        # Each row's SourceAlias.clean has compared it with the stored aliases already.
+        problems = source_aliases_check(aliases=[alias for _, alias in rows], against_stored=False)
+        for problem in problems:
+            if problem.kind == "repeated":
+                rows[problem.index][0].add_error(
                     "alias",
-                    f"'{alias}' is the same alias as '{seen[key]}' (case, punctuation and "
-                    "a leading 'the' do not count).",
+                    f"'{problem.alias}' is the same alias as '{problem.same_as}' (case, "
+                    "punctuation and a leading 'the' do not count).",
                 )
-            else:
-                seen[key] = alias
 
 
 class ArticleForm(forms.ModelForm):

@@ -1,19 +1,122 @@
-"""Writes on sources, feeds and articles: submitting URLs and text for ingestion, feeds."""
+"""Writes on sources, feeds and articles: sources with their aliases, submitting URLs and text
+for ingestion, feeds."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from django.db import transaction
 from django.utils import timezone
 
 from sources.jobs import ingest_job_publish
-from sources.models import Feed, IngestJob, Outlet
+from sources.models import Feed, IngestJob, Outlet, Source, SourceAlias, normalize_alias
 from sources.tasks import feed_poll
 
 logger = logging.getLogger(__name__)
+
+
+# --- Sources and their aliases ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AliasProblem:
+    """What is wrong with one alias of the list given for a source."""
+
+    index: int  # where it stands in the list
+    alias: str
+    kind: Literal["blank", "repeated", "taken"]
+    # "repeated": the earlier spelling it repeats; "taken": the source that has it.
+    same_as: str = ""
+    owner: Source | None = None
+
+
+def source_aliases_check(
+    *, aliases: Sequence[str], source: Source | None = None, against_stored: bool = True
+) -> list[AliasProblem]:
+    """What is wrong with ``aliases`` as the whole list of ``source``'s aliases (a new one: None).
+
+    An alias with no letter or digit is "blank"; one that normalises like an earlier one
+    (case, punctuation and a leading "the" do not count) is "repeated". When the list
+    itself is sound and ``against_stored``, an alias another source has is "taken", the
+    clashes ordered by the stored alias. The rest in list order; empty when all is well.
+    """
+    problems: list[AliasProblem] = []
+    seen: dict[str, str] = {}
+    first_at: dict[str, int] = {}
+    for index, alias in enumerate(aliases):
+        key = normalize_alias(alias)
+        if not key:
+            problems.append(AliasProblem(index, alias, "blank"))
+        if key in seen:
+            problems.append(AliasProblem(index, alias, "repeated", same_as=seen[key]))
+        else:
+            seen[key], first_at[key] = alias, index
+    if problems or not against_stored:
+        return problems
+    clashes = SourceAlias.objects.filter(normalized__in=seen).select_related("source")
+    if source is not None and source.pk is not None:
+        clashes = clashes.exclude(source=source)
+    return [
+        AliasProblem(
+            first_at[clash.normalized], seen[clash.normalized], "taken", owner=clash.source
+        )
+        for clash in clashes
+    ]
+
+
+def _aliases_add(source: Source, aliases: Iterable[str]) -> None:
+    SourceAlias.objects.bulk_create(
+        SourceAlias(source=source, alias=alias, normalized=normalize_alias(alias))
+        for alias in aliases
+    )
+
+
+@transaction.atomic
+def source_create(
+    *,
+    name: str,
+    slug: str,
+    kind: str,
+    country: str = "",
+    parent: Source | None = None,
+    description: str = "",
+    aliases: Iterable[str] = (),
+) -> Source:
+    """Register a source with its aliases.
+
+    The caller has checked them (source_aliases_check; the admin's forms and the API's
+    serializer do): an alias left unchecked that clashes is refused by the database.
+    """
+    source = Source.objects.create(
+        name=name, slug=slug, kind=kind, country=country, parent=parent, description=description
+    )
+    _aliases_add(source, aliases)
+    return source
+
+
+@transaction.atomic
+def source_update(
+    *, source: Source, aliases: Iterable[str] | None = None, **changes: Any
+) -> Source:
+    """Change a source's fields; ``aliases``, when given, replace all its aliases.
+
+    Checked by the caller, as for source_create (and Source.would_be_own_ancestor for
+    a new parent).
+    """
+    for field, value in changes.items():
+        setattr(source, field, value)
+    source.save()
+    if aliases is not None:
+        source.aliases.all().delete()
+        _aliases_add(source, aliases)
+    return source
+
+
+# --- Ingestion and feeds ----------------------------------------------------------
 
 
 def _queue(job: IngestJob) -> None:

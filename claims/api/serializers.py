@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.validators import URLValidator
-from django.db import transaction
 from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -15,7 +14,8 @@ from rest_framework.reverse import reverse
 from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
 from claims.timeline import format_date
 from factcheck.lookups import id_or_slug_filter
-from sources.models import Article, IngestJob, Outlet, Source, SourceAlias, normalize_alias
+from sources.models import Article, IngestJob, Outlet, Source
+from sources.services import AliasProblem, source_aliases_check, source_create, source_update
 
 
 def _absolute(request: Any, name: str, **kwargs: Any) -> str:
@@ -200,26 +200,9 @@ class SourceSerializer(serializers.ModelSerializer):
         return value
 
     def validate_aliases(self, value: list[str]) -> list[str]:
-        seen: dict[str, str] = {}
-        for alias in value:
-            normalized = normalize_alias(alias)
-            if not normalized:
-                raise serializers.ValidationError(
-                    f"'{alias}' has no letter or digit, so it cannot name a source."
-                )
-            if normalized in seen:
-                raise serializers.ValidationError(
-                    f"'{alias}' and '{seen[normalized]}' are the same alias."
-                )
-            seen[normalized] = alias
-        clashes = SourceAlias.objects.filter(normalized__in=seen).select_related("source")
-        if self.instance is not None:
-            clashes = clashes.exclude(source=self.instance)
-        clash = clashes.first()
-        if clash is not None:
-            raise serializers.ValidationError(
-                f"'{seen[clash.normalized]}' is already an alias of {clash.source.name}."
-            )
+        problems = source_aliases_check(aliases=value, source=self.instance)
+        if problems:
+            raise serializers.ValidationError(_alias_message(problems[0]))
         return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -232,25 +215,20 @@ class SourceSerializer(serializers.ModelSerializer):
             attrs["slug"] = slug
         return attrs
 
-    @transaction.atomic
     def create(self, validated_data: dict[str, Any]) -> Source:
-        aliases = validated_data.pop("aliases", [])
-        source = Source.objects.create(**validated_data)
-        SourceAlias.objects.bulk_create(
-            SourceAlias(source=source, alias=a, normalized=normalize_alias(a)) for a in aliases
-        )
-        return source
+        return source_create(**validated_data)
 
-    @transaction.atomic
     def update(self, instance: Source, validated_data: dict[str, Any]) -> Source:
-        aliases = validated_data.pop("aliases", None)
-        source = super().update(instance, validated_data)
-        if aliases is not None:
-            source.aliases.all().delete()
-            SourceAlias.objects.bulk_create(
-                SourceAlias(source=source, alias=a, normalized=normalize_alias(a)) for a in aliases
-            )
-        return source
+        return source_update(source=instance, **validated_data)
+
+
+def _alias_message(problem: AliasProblem) -> str:
+    if problem.kind == "blank":
+        return f"'{problem.alias}' has no letter or digit, so it cannot name a source."
+    if problem.kind == "repeated":
+        return f"'{problem.alias}' and '{problem.same_as}' are the same alias."
+    owner = problem.owner.name if problem.owner is not None else "another source"
+    return f"'{problem.alias}' is already an alias of {owner}."
 
 
 class SourceRefSerializer(serializers.Serializer):

@@ -63,3 +63,24 @@ def test_a_source_cannot_speak_for_its_own_child(demo, editor_client):
 
     assert response.status_code == 400
     assert "parent" in response.json()
+
+
+@pytest.mark.parametrize(
+    ("aliases", "message"),
+    [
+        (["Kyiv", "kyiv."], "'kyiv.' and 'Kyiv' are the same alias."),
+        (["Kyiv", "—"], "'—' has no letter or digit, so it cannot name a source."),
+    ],
+)
+def test_a_list_of_aliases_that_repeats_itself_or_names_nothing_is_refused(
+    editor_client, aliases, message
+):
+    response = editor_client.post(
+        "/api/v1/sources/",
+        {"name": "Ukraine", "kind": "government", "aliases": aliases},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"aliases": [message]}
+    assert not Source.objects.filter(name="Ukraine").exists()

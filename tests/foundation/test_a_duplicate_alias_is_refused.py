@@ -101,3 +101,14 @@ def test_the_source_admin_saves_distinct_aliases(client, editor):
     assert response.status_code == 302
     source = Source.objects.get(name="North Korea")
     assert sorted(source.aliases.values_list("normalized", flat=True)) == ["north", "pyongyang"]
+
+
+def test_an_alias_renamed_in_the_source_admin_keeps_its_row(client, editor, white_house):
+    client.force_login(editor)
+    source = white_house.source
+    data = source_form(source.name, "the Oval Office", initial=1)
+    data.update({"slug": source.slug, "kind": source.kind, "aliases-0-id": str(white_house.pk)})
+    data["aliases-0-source"] = str(source.pk)
+    response = client.post(reverse("admin:sources_source_change", args=[source.pk]), data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert list(source.aliases.values_list("pk", "alias")) == [(white_house.pk, "the Oval Office")]
