@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from claims.models import Claim, ReviewStatus, Stance
 from sources.models import Article, Source, normalize_alias
@@ -46,11 +46,12 @@ def source_lookup(query: str, *, limit: int = 10) -> list[SourceMatch]:
     needle = normalize_alias(query)
     if not needle:
         return []
+    # SIMILAR annotates each alias with its similarity (which mypy's plugin cannot see).
     aliases = aliases_matching(query, match=AliasMatch.SIMILAR | AliasMatch.WORD_PREFIX)
-    aliases = aliases.order_by("-similarity", "alias")[: limit * 3]
     found: dict[int, SourceMatch] = {}
-    for alias in aliases:
-        score = 1.0 if alias.normalized.startswith(needle) else alias.similarity
+    for alias in aliases.order_by(F("similarity").desc(), "alias")[: limit * 3]:
+        similarity: float = alias.similarity  # type: ignore[attr-defined]
+        score = 1.0 if alias.normalized.startswith(needle) else similarity
         known = found.get(alias.source_id)
         if known is None or score > known.similarity:
             found[alias.source_id] = SourceMatch(alias.source, alias.alias, score)
