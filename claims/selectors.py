@@ -15,7 +15,6 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from claims.models import Claim, ReviewStatus, Stance
-from factcheck.lookups import id_or_slug_filter
 
 # --- Claims -----------------------------------------------------------------------
 
@@ -60,14 +59,6 @@ def claim_filter_by_stance(
     if position:
         stances = stances.filter(position=position)
     return queryset.filter(Exists(stances))
-
-
-def claim_get(*, id_or_slug: str, queryset: QuerySet[Claim] | None = None) -> Claim:
-    """One claim by id or slug; raises Claim.DoesNotExist."""
-    lookup = id_or_slug_filter(id_or_slug)
-    if lookup is None:
-        raise Claim.DoesNotExist(f"No claim {id_or_slug!r}.")
-    return (queryset if queryset is not None else Claim.objects.all()).get(lookup)
 
 
 @dataclass(frozen=True)

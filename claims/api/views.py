@@ -11,6 +11,7 @@ import hashlib
 import math
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -33,9 +34,10 @@ from claims.api.pagination import IdCursorPagination
 from claims.api.permissions import RolePermissions
 from claims.api.throttling import TokenRateThrottle
 from claims.models import Claim, Stance
-from claims.selectors import claim_get, claim_history_version, claim_list, stance_list
+from claims.selectors import claim_history_version, claim_list, stance_list
 from claims.services import stance_confirm, stance_create, stance_reject
 from claims.timeline import claim_timeline
+from factcheck.lookups import id_or_slug_filter
 from sources.models import Source
 from sources.selectors import article_list, ingest_job_list, source_get, source_list
 from sources.services import ingest_text_submit, ingest_url_submit
@@ -127,8 +129,38 @@ class _Throttled(exceptions.Throttled):
         self.wait = retry_after  # what APIView turns into the Retry-After header
 
 
-def _lookup(kwargs: dict[str, Any]) -> str:
-    return str(kwargs.get("id_or_slug", ""))
+class IdOrSlugMixin:
+    """Rows named by numeric id or slug in the URL; a row written is answered as the list
+    (get_queryset) reads it, with its counts."""
+
+    lookup_url_kwarg: str | None = "id_or_slug"
+    lookup_value_regex = "[^/]+"
+
+    def named(self, queryset: QuerySet) -> Any:
+        """The row the URL names in ``queryset``; 404 when there is none."""
+        lookup = id_or_slug_filter(str(self.kwargs.get("id_or_slug", "")))  # type: ignore[attr-defined]
+        try:
+            if lookup is None:
+                raise queryset.model.DoesNotExist
+            return queryset.get(lookup)
+        except queryset.model.DoesNotExist as exc:
+            raise Http404(f"No {queryset.model._meta.verbose_name} with that id or slug.") from exc
+
+    def get_object(self) -> Any:
+        view: viewsets.GenericViewSet = self  # type: ignore[assignment]
+        row = self.named(view.get_queryset())
+        view.check_object_permissions(view.request, row)
+        return row
+
+    def read_back(self, serializer: Any, row: Any) -> None:
+        view: viewsets.GenericViewSet = self  # type: ignore[assignment]
+        serializer.instance = view.get_queryset().get(pk=row.pk)
+
+    def perform_create(self, serializer: Any) -> None:
+        self.read_back(serializer, serializer.save())
+
+    def perform_update(self, serializer: Any) -> None:
+        self.read_back(serializer, serializer.save())
 
 
 # --- Claims -----------------------------------------------------------------------
@@ -142,6 +174,7 @@ def _lookup(kwargs: dict[str, Any]) -> str:
     partial_update=extend_schema(summary="Change a claim (editors)"),
 )
 class ClaimViewSet(
+    IdOrSlugMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -152,8 +185,6 @@ class ClaimViewSet(
 
     serializer_class = serializers.ClaimSerializer
     filterset_class = filters.ClaimFilter
-    lookup_url_kwarg = "id_or_slug"
-    lookup_value_regex = "[^/]+"
     action_perms = {
         "history": ["claims.view_claim"],
         "claimreview": ["claims.view_claim"],
@@ -162,21 +193,8 @@ class ClaimViewSet(
     def get_queryset(self) -> Any:
         return claim_list()
 
-    def get_object(self) -> Claim:
-        try:
-            claim = claim_get(id_or_slug=_lookup(self.kwargs), queryset=self.get_queryset())
-        except Claim.DoesNotExist as exc:
-            raise Http404("No claim with that id or slug.") from exc
-        self.check_object_permissions(self.request, claim)
-        return claim
-
     def perform_create(self, serializer: Any) -> None:
-        claim = serializer.save(created_by=self.request.user)
-        serializer.instance = claim_list().get(pk=claim.pk)
-
-    def perform_update(self, serializer: Any) -> None:
-        claim = serializer.save()
-        serializer.instance = claim_list().get(pk=claim.pk)
+        self.read_back(serializer, serializer.save(created_by=self.request.user))
 
     @extend_schema(
         summary="The claim's history: each source's confirmed stances, current position and changes",
@@ -244,10 +262,7 @@ class ClaimViewSet(
 
     def _claim_only(self) -> Claim:
         """The claim without the list's counts: the history does not show them."""
-        try:
-            return claim_get(id_or_slug=_lookup(self.kwargs))
-        except Claim.DoesNotExist as exc:
-            raise Http404("No claim with that id or slug.") from exc
+        return self.named(Claim.objects.all())
 
     @extend_schema(
         summary="The claim as schema.org ClaimReview (JSON-LD)",
@@ -308,6 +323,7 @@ def _not_modified(request: Request, *, etag: str, last_modified: dt.datetime | N
     partial_update=extend_schema(summary="Change a source (editors); aliases replace the old ones"),
 )
 class SourceViewSet(
+    IdOrSlugMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -318,27 +334,9 @@ class SourceViewSet(
 
     serializer_class = serializers.SourceSerializer
     filterset_class = filters.SourceFilter
-    lookup_url_kwarg = "id_or_slug"
-    lookup_value_regex = "[^/]+"
 
     def get_queryset(self) -> Any:
         return source_list()
-
-    def get_object(self) -> Source:
-        try:
-            source = source_get(id_or_slug=_lookup(self.kwargs), queryset=self.get_queryset())
-        except Source.DoesNotExist as exc:
-            raise Http404("No source with that id or slug.") from exc
-        self.check_object_permissions(self.request, source)
-        return source
-
-    def perform_create(self, serializer: Any) -> None:
-        source = serializer.save()
-        serializer.instance = source_list().get(pk=source.pk)
-
-    def perform_update(self, serializer: Any) -> None:
-        source = serializer.save()
-        serializer.instance = source_list().get(pk=source.pk)
 
 
 # --- Articles and ingestion -------------------------------------------------------
