@@ -7,16 +7,12 @@ the services (claims.services, sources.services); history is claims.timeline's.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import Resolver404, resolve
-from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes, renderer_classes
@@ -28,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from claims.api import filters, serializers
+from claims.api.conditional import conditional_response, settled_last_modified
 from claims.api.history import history_data
 from claims.api.linked_data import claim_review, stance_annotation
 from claims.api.pagination import IdCursorPagination
@@ -44,13 +41,6 @@ from sources.services import ingest_text_submit, ingest_url_submit
 
 # Bumped when the history's JSON shape changes, so old ETags stop matching.
 HISTORY_FORMAT = "history-v2"
-# A Last-Modified names a whole second, so a change later in that same second
-# would look unmodified to a client sending it back in If-Modified-Since. No
-# Last-Modified is sent (and If-Modified-Since is not trusted) until the latest
-# change is this old: by then its second can receive no more changes. Two
-# seconds leave room for a commit landing after its timestamp was taken.
-LAST_MODIFIED_SETTLE = dt.timedelta(seconds=2)
-
 # The JSON-LD exports' outlines, for the OpenAPI document (the tests check the vocabularies).
 CLAIM_REVIEW_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -228,25 +218,17 @@ class ClaimViewSet(
 
         as_of = options.get("as_of")
         version = claim_history_version(claim=claim)
-        seed = "|".join(
-            [
-                HISTORY_FORMAT,
-                str(claim.pk),
-                version.tag,
-                as_of.astimezone(dt.UTC).isoformat() if as_of else "",
-                options["since"].isoformat() if options.get("since") else "",
-                str(source.pk) if source else "",
-                options["group_by"],
-            ]
-        )
-        etag = quote_etag(hashlib.sha256(seed.encode()).hexdigest()[:32])
-        last_modified = _history_last_modified(version.last_modified, as_of=as_of)
-        headers = {"ETag": etag}
-        if last_modified is not None:
-            headers["Last-Modified"] = http_date(last_modified.timestamp())
-        if _not_modified(request, etag=etag, last_modified=last_modified):
-            response = Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
-        else:
+        depends_on = [
+            HISTORY_FORMAT,
+            str(claim.pk),
+            version.tag,
+            as_of.astimezone(dt.UTC).isoformat() if as_of else "",
+            options["since"].isoformat() if options.get("since") else "",
+            str(source.pk) if source else "",
+            options["group_by"],
+        ]
+
+        def render() -> Any:
             timeline = claim_timeline(
                 claim=claim,
                 as_of=as_of,
@@ -255,10 +237,14 @@ class ClaimViewSet(
                 group_by=options["group_by"],
             )
             # history_data renders what HistorySerializer documents, much faster.
-            response = Response(history_data(timeline), headers=headers)
-        # Clients may keep the answer but must ask again (cheaply, with If-None-Match).
-        patch_cache_control(response, private=True, no_cache=True)
-        return response
+            return history_data(timeline)
+
+        return conditional_response(
+            request,
+            depends_on=depends_on,
+            last_modified=_history_last_modified(version.last_modified, as_of=as_of),
+            render=render,
+        )
 
     def _claim_only(self) -> Claim:
         """The claim without the list's counts: the history does not show them."""
@@ -283,33 +269,15 @@ def _history_last_modified(
 ) -> dt.datetime | None:
     """The history's Last-Modified, or None when no honest one can be given.
 
-    None while the latest change is less than LAST_MODIFIED_SETTLE old (or
-    ahead of this server's clock). None too for an ``as_of`` before the latest
-    change: that answer replays stances, sources and the claim as they were,
-    but shows articles and outlets as they are, so when it last changed is not
-    known; the ETag, which covers both, still serves conditional requests.
-    Otherwise the latest change, which is then no later than ``as_of``.
+    None while the latest change has not settled (settled_last_modified). None too for
+    an ``as_of`` before the latest change: that answer replays stances, sources and the
+    claim as they were, but shows articles and outlets as they are, so when it last
+    changed is not known; the ETag, which covers both, still serves conditional
+    requests. Otherwise the latest change, which is then no later than ``as_of``.
     """
     if as_of is not None and as_of < changed:
         return None
-    if timezone.now() - changed < LAST_MODIFIED_SETTLE:
-        return None
-    return changed
-
-
-def _not_modified(request: Request, *, etag: str, last_modified: dt.datetime | None) -> bool:
-    """RFC 9110 conditional GET: If-None-Match, when sent, decides alone; If-Modified-Since
-    counts only where a Last-Modified is given."""
-    if_none_match = request.headers.get("If-None-Match")
-    if if_none_match:
-        tags = parse_etags(if_none_match)
-        # Weak comparison: W/"x" matches "x".
-        return "*" in tags or etag in {t.removeprefix("W/") for t in tags}
-    if last_modified is None:
-        return False
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since") or "")
-    # Whole seconds, as HTTP dates are; the settle time makes that safe.
-    return since is not None and int(last_modified.timestamp()) <= since
+    return settled_last_modified(changed)
 
 
 # --- Sources ----------------------------------------------------------------------
