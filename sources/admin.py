@@ -10,6 +10,7 @@ history would miss.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,20 +81,12 @@ def _shown(value: Any) -> str:
     return f"“{text[:80]}…”" if len(text) > 80 else f"“{text}”"
 
 
-def _alias_message(event: Events) -> str:
-    """Aliases show in their source's history, so they say which alias they are."""
-    alias = (event.pgh_data or {}).get("alias")
-    renamed = (event.pgh_diff or {}).get("alias")
-    if event.pgh_label == "insert":
-        return f"Added alias {_shown(alias)}"
-    if event.pgh_label == "update" and renamed:
-        return f"Renamed alias {_shown(renamed[0])} → {_shown(renamed[1])}"
-    return f"{_LABELS.get(event.pgh_label, event.pgh_label)} alias {_shown(alias)}"
-
-
-def audit_entries(events: list[Events]) -> list[AuditEntry]:
+def audit_entries(
+    events: list[Events], *, describe: Callable[[Events, str], str] | None = None
+) -> list[AuditEntry]:
     """Readable entries for aggregate pghistory events, with users and related objects by name.
 
+    ``describe(event, message)`` may reword an entry (a source words its aliases' events).
     A fixed number of queries: one for the users, one per related model named in a diff.
     """
     columns: dict[str, dict[str, models.Field]] = {}
@@ -118,7 +111,6 @@ def audit_entries(events: list[Events]) -> list[AuditEntry]:
 
     entries = []
     for event in events:
-        tracked = apps.get_model(event.pgh_obj_model)
         fields = columns[event.pgh_obj_model]
         context = event.pgh_context or {}
         verb = _LABELS.get(event.pgh_label, event.pgh_label.capitalize())
@@ -135,8 +127,8 @@ def audit_entries(events: list[Events]) -> list[AuditEntry]:
             message = f"{verb} " + "; ".join(parts) if parts else "Saved, no field changed"
         else:
             message = verb
-        if tracked is SourceAlias:
-            message = _alias_message(event)
+        if describe is not None:
+            message = describe(event, message)
         if context.get("url"):
             message += f" — via {context['url']}"
         entries.append(
@@ -167,6 +159,10 @@ class AuditHistoryMixin:
         order = {id(event): rank for rank, events in enumerate([own, related]) for event in events}
         return sorted(own + related, key=lambda e: (e.pgh_created_at, order[id(e)], e.pgh_id))
 
+    def audit_message(self, event: Events, message: str) -> str:
+        """An entry's message; an admin whose history shows related rows words theirs here."""
+        return message
+
     def history_view(
         self, request: HttpRequest, object_id: str, extra_context: dict | None = None
     ) -> HttpResponse:
@@ -178,7 +174,7 @@ class AuditHistoryMixin:
             )
         if not model_admin.has_view_or_change_permission(request, obj):
             raise PermissionDenied
-        entries = audit_entries(self.audit_events(obj))
+        entries = audit_entries(self.audit_events(obj), describe=self.audit_message)
         paginator = model_admin.get_paginator(request, entries, 100)  # type: ignore[arg-type]
         page = paginator.get_page(request.GET.get(PAGE_VAR, 1))
         opts = model_admin.opts
@@ -294,6 +290,17 @@ class ChildSourceInline(admin.TabularInline):
         return False
 
 
+def _alias_message(event: Events) -> str:
+    """Aliases show in their source's history, so they say which alias they are."""
+    alias = (event.pgh_data or {}).get("alias")
+    renamed = (event.pgh_diff or {}).get("alias")
+    if event.pgh_label == "insert":
+        return f"Added alias {_shown(alias)}"
+    if event.pgh_label == "update" and renamed:
+        return f"Renamed alias {_shown(renamed[0])} → {_shown(renamed[1])}"
+    return f"{_LABELS.get(event.pgh_label, event.pgh_label)} alias {_shown(alias)}"
+
+
 @admin.register(Source)
 class SourceAdmin(AuditHistoryMixin, admin.ModelAdmin):
     history_referencing = (SourceAlias.pgh_event_model,)  # type: ignore[attr-defined]
@@ -331,6 +338,11 @@ class SourceAdmin(AuditHistoryMixin, admin.ModelAdmin):
         # The admin goes on with ``obj`` (the aliases, the message): make it the source made.
         obj.pk = source_create(**form.cleaned_data).pk
         obj.refresh_from_db()
+
+    def audit_message(self, event: Events, message: str) -> str:
+        if apps.get_model(event.pgh_obj_model) is SourceAlias:
+            return _alias_message(event)
+        return message
 
     @admin.display(description="aliases")
     def alias_list(self, source: Source) -> str:
