@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from claims.forms import StanceForm
 from claims.models import Claim, ReviewStatus, Stance
 from claims.services import StaleStanceError, stance_confirm, stance_reject
-from sources.admin import AuditEventAdmin, AuditHistoryMixin
+from factcheck.audit_admin import AuditEventAdmin, AuditHistoryMixin
 
 admin.site.register(Claim.pgh_event_model, AuditEventAdmin)  # type: ignore[attr-defined]
 admin.site.register(Stance.pgh_event_model, AuditEventAdmin)  # type: ignore[attr-defined]
