@@ -1,4 +1,8 @@
-"""The admin editors use for claims and stances (quotes checked against the article text)."""
+"""The admin editors use for claims and stances (quotes checked against the article text).
+
+It also adds to the sources admin what only claims knows: the stances of each source
+and each article.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from claims.forms import StanceForm
 from claims.models import Claim, ReviewStatus, Stance
 from claims.services import StaleStanceError, stance_confirm, stance_reject
 from factcheck.audit_admin import AuditEventAdmin, AuditHistoryMixin
+from sources import admin as sources_admin
+from sources.models import Article, Source
 
 admin.site.register(Claim.pgh_event_model, AuditEventAdmin)  # type: ignore[attr-defined]
 admin.site.register(Stance.pgh_event_model, AuditEventAdmin)  # type: ignore[attr-defined]
@@ -260,3 +266,61 @@ class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
     @admin.action(description="Reject selected stances", permissions=["change"])
     def reject_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         self._review(request, queryset, stance_reject, "rejected")
+
+
+# --- The sources admin, with the stances ---------------------------------------------
+
+admin.site.unregister(Source)
+admin.site.unregister(Article)
+
+
+@admin.register(Source)
+class SourceAdmin(sources_admin.SourceAdmin):
+    list_display = [*sources_admin.SourceAdmin.list_display, "stance_count"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_stances=Count("stances", distinct=True))
+            .order_by("name")  # Meta.ordering does not apply to a GROUP BY query
+        )
+
+    @admin.display(description="stances", ordering="_stances")
+    def stance_count(self, source: Any) -> int:
+        return source._stances
+
+
+@admin.register(Article)
+class ArticleAdmin(sources_admin.ArticleAdmin):
+    list_display = [*sources_admin.ArticleAdmin.list_display, "stance_count"]
+    fieldsets = [
+        (name, {**options, "fields": [*options["fields"], "stances"]})
+        if name == "Provenance"
+        else (name, options)
+        for name, options in sources_admin.ArticleAdmin.fieldsets
+    ]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [*super().get_readonly_fields(request, obj), "stances"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_stances=Count("stances"))
+            .order_by("-published_on", "-created_at")
+        )
+
+    @admin.display(description="stances", ordering="_stances")
+    def stance_count(self, article: Any) -> int:
+        return article._stances
+
+    @admin.display(description="stances quoting it")
+    def stances(self, article: Article) -> str:
+        if article.pk is None:
+            return "-"
+        count = Stance.objects.filter(article=article).count()
+        return sources_admin.changelist_link(
+            Stance, f"{count} stances", article__id__exact=article.pk
+        )

@@ -74,7 +74,7 @@ def _alias_message(event: Events) -> str:
 @admin.register(Source)
 class SourceAdmin(AuditHistoryMixin, admin.ModelAdmin):
     history_referencing = (SourceAlias.pgh_event_model,)  # type: ignore[attr-defined]
-    list_display = ["name", "kind", "country", "parent", "alias_list", "stance_count"]
+    list_display = ["name", "kind", "country", "parent", "alias_list"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__alias"]
     autocomplete_fields = ["parent"]
@@ -88,8 +88,7 @@ class SourceAdmin(AuditHistoryMixin, admin.ModelAdmin):
             .get_queryset(request)
             .select_related("parent")
             .prefetch_related("aliases")
-            .annotate(_stances=Count("stances", distinct=True))
-            .order_by("name")  # Meta.ordering does not apply to a GROUP BY query
+            .order_by("name")
         )
 
     def get_search_results(
@@ -118,15 +117,11 @@ class SourceAdmin(AuditHistoryMixin, admin.ModelAdmin):
     def alias_list(self, source: Source) -> str:
         return ", ".join(a.alias for a in source.aliases.all())
 
-    @admin.display(description="stances", ordering="_stances")
-    def stance_count(self, source: Any) -> int:
-        return source._stances
-
 
 # --- Outlets and feeds -------------------------------------------------------------
 
 
-def _changelist_link(model: type[models.Model], label: str, **params: Any) -> str:
+def changelist_link(model: type[models.Model], label: str, **params: Any) -> str:
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
     query = "&".join(f"{k}={v}" for k, v in params.items())
     return format_html('<a href="{}?{}">{}</a>', url, query, label)
@@ -151,7 +146,7 @@ class OutletAdmin(admin.ModelAdmin):
 
     @admin.display(description="articles", ordering="_articles")
     def article_count(self, outlet: Any) -> str:
-        return _changelist_link(Article, str(outlet._articles), outlet__id__exact=outlet.pk)
+        return changelist_link(Article, str(outlet._articles), outlet__id__exact=outlet.pk)
 
 
 @admin.register(Feed)
@@ -217,7 +212,7 @@ class FeedAdmin(admin.ModelAdmin):
         count = getattr(feed, "_articles", None)
         if count is None:
             count = feed.articles.count()
-        return _changelist_link(Article, f"{count} articles", feed__id__exact=feed.pk)
+        return changelist_link(Article, f"{count} articles", feed__id__exact=feed.pk)
 
 
 # --- Articles ----------------------------------------------------------------------
@@ -257,7 +252,6 @@ class ArticleAdmin(admin.ModelAdmin):
         "duplicate_kind",
         "duplicate_of",
         "origin",
-        "stance_count",
     ]
     list_filter = [
         "outlet",
@@ -319,34 +313,17 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             "Provenance",
-            {"fields": ["origin", "feed", "content_hash", "fetched_at", "created_at", "stances"]},
+            {"fields": ["origin", "feed", "content_hash", "fetched_at", "created_at"]},
         ),
     ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         if obj is None:
-            return ["content_hash", "fetched_at", "created_at", "stances", "duplicate_similarity"]
-        return [*self.extracted_fields, "duplicate_similarity", "stances"]
+            return ["content_hash", "fetched_at", "created_at", "duplicate_similarity"]
+        return [*self.extracted_fields, "duplicate_similarity"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(_stances=Count("stances"))
-            .order_by("-published_on", "-created_at")
-        )
-
-    @admin.display(description="stances", ordering="_stances")
-    def stance_count(self, article: Any) -> int:
-        return article._stances
-
-    @admin.display(description="stances quoting it")
-    def stances(self, article: Article) -> str:
-        if article.pk is None:
-            return "-"
-        stance_model = apps.get_model("claims", "Stance")
-        count = stance_model.objects.filter(article=article).count()
-        return _changelist_link(stance_model, f"{count} stances", article__id__exact=article.pk)
+        return super().get_queryset(request).order_by("-published_on", "-created_at")
 
 
 # --- Ingest jobs -------------------------------------------------------------------
