@@ -255,7 +255,7 @@ FACTCHECK_USER_AGENT = env_str(
     "FACTCHECK_USER_AGENT",
     "factcheck-workbench/0.1 (+https://github.com/factcheck/factcheck; claim tracking)",
 )
-# The safe HTTP client (sources/fetch.py): time limits in seconds, the decoded-body cap,
+# The safe HTTP client (sources/fetch/): time limits in seconds, the decoded-body cap,
 # the pause between two requests to one host, and feed polling.
 FACTCHECK_FETCH_CONNECT_TIMEOUT = float(env_str("FACTCHECK_FETCH_CONNECT_TIMEOUT", "5"))
 FACTCHECK_FETCH_READ_TIMEOUT = float(env_str("FACTCHECK_FETCH_READ_TIMEOUT", "10"))

@@ -28,7 +28,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from sources.extract import ExtractionError, hard_time_limit, plain_text
-from sources.fetch import FetchError, HostBusyError, fetch
+from sources.fetch import fetch
+from sources.fetch.errors import FetchError, HostBusyError
 from sources.ingest import unexpected_reason
 from sources.jobs import ingest_job_publish
 from sources.models import Feed, IngestJob

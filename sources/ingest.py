@@ -1,6 +1,6 @@
 """Ingestion: one IngestJob (a URL, a feed item or pasted text) to one stored article.
 
-fetch (sources/fetch.py) -> extract (sources/extract.py) -> dedupe (sources/dedupe.py)
+fetch (sources/fetch/) -> extract (sources/extract.py) -> dedupe (sources/dedupe.py)
 -> store once -> announce it (sources/signals.py: article_stored, articles_demoted; claims
 queues its suggestions on them).
 
@@ -34,7 +34,8 @@ from sources.extract import (
     normalize_pasted_text,
     plain_text,
 )
-from sources.fetch import HTML_TYPES, TEXT_TYPES, FetchError, fetch
+from sources.fetch import HTML_TYPES, TEXT_TYPES, fetch
+from sources.fetch.errors import FetchError
 from sources.models import Article, IngestJob, IngestStatus, Outlet, content_hash
 from sources.signals import article_stored, articles_demoted
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from sources.fetch import BodyTooLargeError, fetch
+from sources.fetch import fetch
+from sources.fetch.errors import BodyTooLargeError
 from sources.models import Article, IngestJob
 from tests.ingest.site import Route, run_task, url_job
 

@@ -6,7 +6,8 @@ from functools import cache
 
 import pytest
 
-from sources.fetch import BodyTooLargeError, fetch
+from sources.fetch import fetch
+from sources.fetch.errors import BodyTooLargeError
 from sources.models import Article, IngestJob
 from tests.ingest.site import run_task, url_job
 

@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone
 
 from sources.feeds import feed_poll
-from sources.fetch import HostBusyError, fetch
+from sources.fetch import fetch
+from sources.fetch.errors import HostBusyError
 from sources.ingest import TransientIngestError, job_run
 from sources.jobs import retry_countdown
 from sources.models import Feed, IngestJob

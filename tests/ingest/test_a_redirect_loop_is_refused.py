@@ -2,7 +2,8 @@
 
 import pytest
 
-from sources.fetch import RedirectError, fetch
+from sources.fetch import fetch
+from sources.fetch.errors import RedirectError
 from sources.models import Article, IngestJob
 from tests.ingest.site import redirect, run_task, url_job
 

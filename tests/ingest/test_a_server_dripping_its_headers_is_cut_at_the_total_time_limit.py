@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from sources.fetch import TotalTimeLimitError, fetch
+from sources.fetch import fetch
+from sources.fetch.errors import TotalTimeLimitError
 from tests.ingest.site import Route
 
 

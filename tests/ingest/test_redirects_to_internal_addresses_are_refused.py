@@ -2,8 +2,10 @@
 
 import pytest
 
-from sources import fetch as fetch_module
-from sources.fetch import BlockedAddressError, address_refusal, fetch
+from sources.fetch import fetch
+from sources.fetch import transport as fetch_module
+from sources.fetch.addresses import address_refusal
+from sources.fetch.errors import BlockedAddressError
 from sources.models import Article, IngestJob
 from tests.ingest.site import redirect, run_task, url_job
 

@@ -4,7 +4,8 @@ import pytest
 import redis
 from django.conf import settings
 
-from sources.fetch import RobotsDisallowedError, fetch
+from sources.fetch import fetch
+from sources.fetch.errors import RobotsDisallowedError
 from sources.models import IngestJob
 from sources.throttle import HostBusy, RedisHostThrottle
 from tests.ingest.site import run_task, url_job

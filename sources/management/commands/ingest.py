@@ -19,7 +19,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from sources import dedupe
 from sources.extract import ExtractionError, decode_html, extract_page
 from sources.feeds import FeedParseError, feed_parse, feed_poll
-from sources.fetch import XML_TYPES, FetchError, fetch
+from sources.fetch import XML_TYPES, fetch
+from sources.fetch.errors import FetchError
 from sources.ingest import ArticleDraft, article_store, job_run
 from sources.jobs import ingest_job_run
 from sources.models import Article, Feed, IngestJob, Outlet
