@@ -119,16 +119,22 @@ class _Throttled(exceptions.Throttled):
         self.wait = retry_after  # what APIView turns into the Retry-After header
 
 
-class IdOrSlugMixin:
-    """Rows named by numeric id or slug in the URL; a row written is answered as the list
-    (get_queryset) reads it, with its counts."""
+class IdOrSlugViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ApiViewSet,
+):
+    """Rows editors register and change, named by numeric id or slug in the URL; a row
+    written is answered as the list (get_queryset) reads it, with its counts."""
 
-    lookup_url_kwarg: str | None = "id_or_slug"
+    lookup_url_kwarg = "id_or_slug"
     lookup_value_regex = "[^/]+"
 
     def named(self, queryset: QuerySet) -> Any:
         """The row the URL names in ``queryset``; 404 when there is none."""
-        lookup = id_or_slug_filter(str(self.kwargs.get("id_or_slug", "")))  # type: ignore[attr-defined]
+        lookup = id_or_slug_filter(str(self.kwargs.get("id_or_slug", "")))
         try:
             if lookup is None:
                 raise queryset.model.DoesNotExist
@@ -137,14 +143,12 @@ class IdOrSlugMixin:
             raise Http404(f"No {queryset.model._meta.verbose_name} with that id or slug.") from exc
 
     def get_object(self) -> Any:
-        view: viewsets.GenericViewSet = self  # type: ignore[assignment]
-        row = self.named(view.get_queryset())
-        view.check_object_permissions(view.request, row)
+        row = self.named(self.get_queryset())
+        self.check_object_permissions(self.request, row)
         return row
 
     def read_back(self, serializer: Any, row: Any) -> None:
-        view: viewsets.GenericViewSet = self  # type: ignore[assignment]
-        serializer.instance = view.get_queryset().get(pk=row.pk)
+        serializer.instance = self.get_queryset().get(pk=row.pk)
 
     def perform_create(self, serializer: Any) -> None:
         self.read_back(serializer, serializer.save())
@@ -163,14 +167,7 @@ class IdOrSlugMixin:
     update=extend_schema(summary="Replace a claim (editors)"),
     partial_update=extend_schema(summary="Change a claim (editors)"),
 )
-class ClaimViewSet(
-    IdOrSlugMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    ApiViewSet,
-):
+class ClaimViewSet(IdOrSlugViewSet):
     """Tracked claims, named by id or slug; their history and their ClaimReview export."""
 
     serializer_class = serializers.ClaimSerializer
@@ -290,14 +287,7 @@ def _history_last_modified(
     update=extend_schema(summary="Replace a source (editors)"),
     partial_update=extend_schema(summary="Change a source (editors); aliases replace the old ones"),
 )
-class SourceViewSet(
-    IdOrSlugMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    ApiViewSet,
-):
+class SourceViewSet(IdOrSlugViewSet):
     """Who takes positions: governments, officials, agencies, groups; with their aliases."""
 
     serializer_class = serializers.SourceSerializer
