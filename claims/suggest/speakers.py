@@ -19,9 +19,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import CharField, Value
+from django.db.models.functions import Lower
 
 from claims.suggest.gazetteer import country_named
-from sources.models import SourceKind, normalize_alias
+from sources.models import Source, SourceKind, normalize_alias
+from sources.selectors import AliasMatch, aliases_matching
 
 # pg_trgm similarity a name must reach to count as an alias it does not spell
 # exactly ("South Korean" -> South Korea 0.79, "Ukrainian" -> Ukraine 0.5).
@@ -200,19 +203,16 @@ def _source_tree(source_ids: Iterable[int]) -> dict[int, SourceInfo]:
 
 def lexicon_for(text: str) -> Lexicon:
     """The aliases (and source names) that occur in ``text``, found by the database."""
-    haystack = f" {normalize_alias(text)} "
+    # Every alias standing in the text as whole words, and every source named in it.
+    rows: list[tuple[str, int]] = list(
+        aliases_matching(text, match=AliasMatch.WITHIN).values_list("alias", "source_id")
+    )
+    rows += (
+        Source.objects.alias(_text=Value(text.lower(), output_field=CharField()))
+        .filter(_text__contains=Lower("name"))
+        .values_list("name", "id")
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT a.alias, a.source_id FROM sources_sourcealias a
-            WHERE position(' ' || a.normalized || ' ' IN %s) > 0
-            UNION
-            SELECT s.name, s.id FROM sources_source s
-            WHERE position(lower(s.name) IN lower(%s)) > 0
-            """,
-            [haystack, text],
-        )
-        rows = cursor.fetchall()
         # An acronym of an alias: "the NIS" for the National Intelligence Service.
         acronyms = sorted(set(re.findall(r"\b[A-Z]{3,6}\b", text)))
         if acronyms:
@@ -229,6 +229,7 @@ def lexicon_for(text: str) -> Lexicon:
                 [acronyms],
             )
             rows += cursor.fetchall()
+    rows = list(dict.fromkeys(rows))
     named = _governments_named(text) + _people_by_surname(text)
     lexicon = Lexicon(sources=_source_tree([*(s for _, s in rows), *(s for _, s, _ in named)]))
     for alias, source_id in rows:
