@@ -302,10 +302,12 @@ def _governments_named(text: str) -> list[tuple[str, int, str]]:
 NOT_FOR_THE_SOURCE = r"(?:former|ex|opposition|rebel|exiled|dissident)"
 ROLE = (
     rf"(?P<role>(?:(?!{NOT_FOR_THE_SOURCE}\b)[A-Za-z\-]+\s+){{0,3}}?"
-    r"(?:spokes(?:person|man|woman)|(?:prime\s+)?minister|secretary|president|premier"
-    r"|ambassador|envoy|chief|director|head|general|commander|advis[eo]r|official|chair(?:man|woman)?"
+    # The role's head word in any case ("Foreign Secretary", "spokesman"), or a title's
+    # abbreviation ("Gov.", "Sen.").
+    r"(?i:spokes(?:person|man|woman)|(?:prime\s+)?minister|secretary|president|premier"
+    r"|ambassador|envoy|chief(?:\s+executive)?|director|head|general|commander|advis[eo]r|official|chair(?:man|woman)?"
     r"|CEO|leader|governor|senator|lawmaker|negotiator|diplomat|attorney\s+general|mayor"
-    r"|representative|coordinator|commissioner|administrator)"
+    r"|representative|coordinator|commissioner|administrator|gov\.|sen\.|rep\.|gen\.)"
     r"(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
 )
 NOT_SPEAKING_FOR = re.compile(rf"\b{NOT_FOR_THE_SOURCE}(?:-|\s+)(?:the\s+)?$", re.I)

@@ -54,3 +54,21 @@ def test_a_former_official_or_the_opposition_does_not_speak_for_the_government()
         "Petrovsky said Sudan's army received missiles from Moscow."
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        "Russian Foreign Minister Sergei Lavrov",  # a capitalised role
+        "Russia's Deputy Defense Minister Alexander Fomin",
+        "Russian Gov. Sergei Lavrov",  # a title's abbreviation
+    ],
+)
+def test_a_capitalised_title_presents_the_official_named_later_by_surname(introduced):
+    found = proposed(
+        f"{introduced} met the envoy on Monday. "
+        f"{introduced.split()[-1]} said the report that Sudan's army received Russian "
+        "missiles was a fabrication."
+    )
+    assert [f[:3] for f in found] == [(CLAIM, "Russia", "denies")]
+    assert found[0][5] == "role"
