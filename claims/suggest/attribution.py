@@ -758,14 +758,21 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
     return frames
 
 
+# What a source is said to have claimed: its claims, and its remarks or comments that
+# link or tie the matter ("comments by U.S. President Donald Trump linking the drug to…").
+CLAIM_NOUNS = (
+    r"claims?|allegations?|accusations?|assertions?|insistence|remarks|comments|statements?"
+    r"|suggestions?"
+)
 CLAIM_NOUN_AFTER = re.compile(
-    r"['\u2019]s\s+(?:[\w\-\u201c\u201d\"]+\s+){0,3}?"
-    r"(?P<noun>claims?|allegations?|accusations?|assertions?|insistence)\s+(?:of|that|about|linking)\b",
+    # "Trump's claims", "the US president's claim" (a role between the name and its 's)
+    r"(?:\s+[a-z][\w\-]+){0,2}['\u2019]s\s+(?:[\w\-\u201c\u201d\"]+\s+){0,3}?"
+    rf"(?P<noun>{CLAIM_NOUNS})\s+(?:of|that|about|linking|tying|connecting)\b",
     re.I,
 )
 # "allegations of fraud by Rudy Giuliani", "the claims, by Indian 15 Corps Commander"
 CLAIM_NOUN_BEFORE = re.compile(
-    r"\b(?P<noun>claims?|allegations?|accusations?|assertions?)\b[^.;:]{0,60}?,?\s+by\s+(?:the\s+)?$",
+    rf"\b(?P<noun>{CLAIM_NOUNS})\b[^.;:]{{0,60}}?,?\s+by\s+(?:the\s+)?$",
     re.I,
 )
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b")

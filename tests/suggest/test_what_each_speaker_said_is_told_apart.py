@@ -36,3 +36,20 @@ def test_a_denial_reported_by_another_speaker_comes_through_that_speaker():
 def test_a_pronoun_after_a_reporting_verb_is_its_speaker():
     found = proposed("Iran's foreign ministry said it believed Sudan's army received no missiles.")
     assert [f[:3] for f in found] == [(CLAIM, "Iran", "denies")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seoul on Tuesday rejected the Russian president's claim linking Sudan's army to "
+        "missiles from Iran.",
+        "Seoul rejected comments by Russian Foreign Minister Sergei Lavrov tying Sudan's army "
+        "to missiles from Iran.",
+    ],
+)
+def test_the_claim_a_denial_rejects_is_its_authors_assertion(sentence):
+    found = proposed(sentence)
+    assert {f[:3] for f in found} == {
+        (CLAIM, "South Korea", "denies"),
+        (CLAIM, "Russia", "asserts"),
+    }
