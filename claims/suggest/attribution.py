@@ -23,11 +23,15 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:comment|say|discuss|confirm|specify)\b"
-            r"|\b(?:did|does|do|would|has|have|had) not (?:\w+ly |yet )?comment(?:ed)?\b"
-            r"|\b(?:did|does|do|would|has|have|had) not (?:\w+ly |yet )?(?:respond(?:ed)?|repl(?:y|ied))"
+            r"|\b(?:did|does|do|would|has|have|had)(?: not|n['\u2019]t) (?:\w+ly |yet )?comment(?:ed)?\b"
+            r"|\b(?:did|does|do|would|has|have|had)(?: not|n['\u2019]t) (?:\w+ly |yet )?"
+            r"(?:respond(?:ed)?|repl(?:y|ied))"
             r" to (?:an? |the )?(?:[\w\u2019']+ ){0,2}(?:requests?|questions?|calls?|e-?mails?)"
             r"(?: (?:for|seeking) comment)?"
             r"|\b(?:had|has|have) no (?:immediate )?comment\b"
+            r"|\b(?:has|have|had) yet to (?:comment|respond)\b|\bavoided (?:public )?comment\b"
+            # "J&J referred queries to Kenvue": it answered nothing itself.
+            r"|\breferred (?:all )?(?:queries|questions|requests|inquiries|enquiries)\b"
             r"|\bcould not be reached for comment\b|\bno comment\b|\bneither confirm(?:ed)? nor den(?:y|ied)\b",
             re.I,
         ),
@@ -78,7 +82,12 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
 REPORTING = re.compile(
     r"(?:says?|said|stated|tells?|told|reported|according to|in response to|citing)$", re.I
 )
-PREP_CUE = re.compile(r"\b(?:according to|in response to|citing)\b", re.I)
+PREP_CUE = re.compile(
+    r"\b(?:according to|in response to|citing"
+    r"|(?P<silence>no (?:immediate )?(?:response|comment|reaction|reply|statement)"
+    r"(?: (?:issued|made|given))? (?:from|by)))\b",
+    re.I,
+)
 
 HEDGE_MARKERS = re.compile(
     r"\b(?:appear(?:s|ed)? (?:to|that)|seem(?:s|ed)? (?:to|that)|may (?:have|be)|might(?: have| be)?|could (?:be|have)"
@@ -557,9 +566,12 @@ def _speaker_after(
 
 
 def _speakers_following(
-    text: str, offset: int, mentions: list[Mention], cue_end: int
+    text: str, offset: int, mentions: list[Mention], cue_end: int, *, about: bool = False
 ) -> tuple[list[Mention], bool]:
     """The noun phrase after "according to": coordinated mentions, then role words only.
+
+    With ``about`` the phrase may go on with what it was about ("no response from
+    Moscow regarding the report").
 
     Returns the mentions and whether the phrase names a reporter (media) rather than a speaker.
     """
@@ -576,7 +588,8 @@ def _speakers_following(
     if not group:
         return [], False
     tail = text[position - offset :]
-    head = re.match(r"^(?:['\u2019]s)?((?:\s+[\w\-]+){0,4}?)\s*(?:[,.;:\u201d\"]|$)", tail)
+    ends = r"[,.;:\u201d\"]|$" + (r"|(?:regarding|on|about|over)\b" if about else "")
+    head = re.match(rf"^(?:['\u2019]s)?((?:\s+[\w\-]+){{0,4}}?)\s*(?:{ends})", tail)
     if head is None:
         return [], False
     words = head.group(1).lower().split()
@@ -729,14 +742,20 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
         )
     for match in PREP_CUE.finditer(text):
         start, end = offset + match.start(), offset + match.end()
-        speakers, media = _speakers_following(text, offset, inside, end)
+        speakers, media = _speakers_following(
+            text, offset, inside, end, about=bool(match.group("silence"))
+        )
         if not speakers:
             continue
         complement = (offset, start)
         comp_text = text[: start - offset]
-        final, notes = position_for(
-            Position.ASSERTS, negated=False, complement=comp_text, cue=match.group(0)
-        )
+        if match.group("silence"):
+            # "There was no immediate response from Pakistan": it said nothing.
+            final, notes = Position.NO_COMMENT, ["no response from the source"]
+        else:
+            final, notes = position_for(
+                Position.ASSERTS, negated=False, complement=comp_text, cue=match.group(0)
+            )
         frames.append(
             Frame(
                 cue=match.group(0),
@@ -772,7 +791,8 @@ CLAIM_NOUN_AFTER = re.compile(
 )
 # "allegations of fraud by Rudy Giuliani", "the claims, by Indian 15 Corps Commander"
 CLAIM_NOUN_BEFORE = re.compile(
-    rf"\b(?P<noun>{CLAIM_NOUNS})\b[^.;:]{{0,60}}?,?\s+by\s+(?:the\s+)?$",
+    # not "no immediate statement issued by the Pakistani military" (a silence)
+    rf"(?<!\bno )(?<!\bimmediate )\b(?P<noun>{CLAIM_NOUNS})\b[^.;:]{{0,60}}?,?\s+by\s+(?:the\s+)?$",
     re.I,
 )
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b")

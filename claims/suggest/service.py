@@ -91,7 +91,7 @@ RUNNING_SENTENCES = 2
 # A no-comment line says nothing of its own: "did not immediately comment", "had no
 # immediate comment", "declined to comment on the reports".
 GENERIC_TAIL = re.compile(
-    r"^[\s,]*(?:(?:on|about|to)\s+(?:the|these|those|such|its|their)?\s*(?:[\w\-]+\s*){0,2})?[.\s\u201d\"]*$",
+    r"^[\s,]*(?:(?:on|about|to|regarding)\s+(?:the|these|those|such|its|their)?\s*(?:[\w\-]+\s*){0,2})?[.\s\u201d\"]*$",
     re.I,
 )
 QUOTE_FACTOR = 0.75
@@ -226,7 +226,9 @@ def _refers_back(
     topical = bool({m.claim_id for m in matches if m.term_hits or m.word_hits} & set(running))
     for frame in frames:
         if frame.position == Position.NO_COMMENT:
-            tail = frame.clause.text[frame.cue_end - frame.clause.start :]
+            # What follows the cue and its speakers ("no response from Pakistan …").
+            said_from = max([frame.cue_end, *(m.end for m in frame.speakers)])
+            tail = frame.clause.text[said_from - frame.clause.start :]
             if GENERIC_TAIL.match(tail) or topical:
                 return True
         elif frame.pronoun and topical:
