@@ -413,6 +413,13 @@ QUALIFIED_DOUBT = re.compile(
 )
 
 
+SPEAKERS_NEXT_DEED = re.compile(
+    r"[,;]?\s+(?:but|and|yet)\s+(?:then\s+)?(?:offered|provided|gave|presented|cited|produced"
+    r"|showed|failed|refused|declined)\b",
+    re.I,
+)
+
+
 def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tuple[str, list[str]]:
     """The position a cue expresses, given a negation before it and what it introduces."""
     notes: list[str] = []
@@ -426,6 +433,9 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
         return base, notes
     if negated:
         return Position.HEDGES, ["negated"]
+    # "…told a judge that there was widespread fraud but offered no evidence": what the
+    # speaker did next is the reporter's account, not what the speaker said.
+    complement = SPEAKERS_NEXT_DEED.split(complement, maxsplit=1)[0]
     doubt = QUALIFIED_DOUBT.search(complement)
     if doubt:
         return Position.HEDGES, [f"qualified doubt: {doubt.group(0)}"]
@@ -714,14 +724,18 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
     for mention in inside:
         # "Trump's false and baseless claims of a rigged election", "allegations of fraud
         # by Rudy Giuliani": what a source is said to claim, it asserts.
-        claimed = CLAIM_NOUN_AFTER.match(text, mention.end - offset) or CLAIM_NOUN_BEFORE.search(
-            text, 0, mention.start - offset
+        claimed = (
+            CLAIM_NOUN_AFTER.match(text, mention.end - offset)
+            or CLAIM_NOUN_NAMED.match(text, mention.end - offset)
+            or CLAIM_NOUN_BEFORE.search(text, 0, mention.start - offset)
         )
         if claimed is None or any(f.cue_start <= mention.start < f.cue_end for f in frames):
             continue
         noun_start, noun_end = offset + claimed.start("noun"), offset + claimed.end("noun")
         said_end = mention.start if noun_end < mention.start else clause.end
         comp_text = text[noun_end - offset : said_end - offset]
+        if claimed.re is CLAIM_NOUN_NAMED:
+            comp_text = ""  # what follows is the sentence going on, not the claim
         final, notes = position_for(
             Position.ASSERTS, negated=False, complement=comp_text, cue=claimed.group("noun")
         )
@@ -788,6 +802,10 @@ CLAIM_NOUN_AFTER = re.compile(
     r"(?:\s+[a-z][\w\-]+){0,2}['\u2019]s\s+(?:[\w\-\u201c\u201d\"]+\s+){0,3}?"
     rf"(?P<noun>{CLAIM_NOUNS})\s+(?:of|that|about|linking|tying|connecting)\b",
     re.I,
+)
+# "Giuliani's fraud allegations": the words before the noun say what was claimed.
+CLAIM_NOUN_NAMED = re.compile(
+    r"['\u2019]s\s+(?P<what>(?:[a-z][\w\-]+\s+){1,2})(?P<noun>claims|allegations|accusations)\b",
 )
 # "allegations of fraud by Rudy Giuliani", "the claims, by Indian 15 Corps Commander"
 CLAIM_NOUN_BEFORE = re.compile(

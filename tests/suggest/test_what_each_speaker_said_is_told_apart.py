@@ -53,3 +53,22 @@ def test_the_claim_a_denial_rejects_is_its_authors_assertion(sentence):
         (CLAIM, "South Korea", "denies"),
         (CLAIM, "Russia", "asserts"),
     }
+
+
+def test_a_claim_named_by_its_subject_words_is_asserted_by_its_owner():
+    found = proposed(
+        "Washington rejected Moscow's missile allegations and asked the court to dismiss "
+        "the case about Sudan's army."
+    )
+    assert {f[:3] for f in found} == {
+        (CLAIM, "United States", "denies"),
+        (CLAIM, "Russia", "asserts"),
+    }
+
+
+def test_what_the_speaker_did_next_is_not_what_they_said():
+    found = proposed(
+        "Moscow told the court that Sudan's army received missiles from Iran but offered "
+        "no evidence."
+    )
+    assert [f[:3] for f in found] == [(CLAIM, "Russia", "asserts")]
