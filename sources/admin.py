@@ -361,6 +361,7 @@ class IngestJobAdmin(admin.ModelAdmin):
             "kind",
             "status",
             "error",
+            "notes",
             "attempts",
             "article",
             "url",

@@ -235,13 +235,29 @@ def extract_page(page: str, *, url: str) -> Extracted:
     )
 
 
-def normalize_pasted_text(text: str) -> str:
-    """Pasted text as stored: tags dropped if any were pasted, paragraphs kept, spaces folded.
+# Markup a person pasting an article's HTML would bring: a closing tag of a text element,
+# a line break, or a document's start. "<<We deny everything>>" and "a<b and c>d" are text.
+HTML_MARKUP = re.compile(
+    r"</(?:p|div|span|a|b|i|u|em|strong|h[1-6]|li|ul|ol|table|tr|td|th|blockquote|section"
+    r"|article|body|html|head|title|script|style)\s*>|<br\s*/?>|<!doctype\s+html|<html\b",
+    re.I,
+)
 
-    NUL characters go too: PostgreSQL text cannot hold them, and they carry nothing.
+
+def looks_like_html(text: str) -> bool:
+    """Whether pasted text is markup (an article's HTML), not text with angle brackets."""
+    return bool(HTML_MARKUP.search(text))
+
+
+def normalize_pasted_text(text: str) -> str:
+    """Pasted text as stored: every word and paragraph kept, runs of spaces folded.
+
+    Only a paste that is HTML (looks_like_html) has its tags dropped, paragraph by
+    paragraph; angle brackets in plain text are text. NUL characters go: PostgreSQL text
+    cannot hold them, and they carry nothing.
     """
     text = text.replace("\x00", "")
-    if "<" in text and ">" in text:
+    if looks_like_html(text):
         text = "\n\n".join(plain_text(part) for part in re.split(r"(?i)</p>|<br\s*/?>", text))
     # Blank lines separate paragraphs where there are any; otherwise each line is one.
     splitter = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"

@@ -31,6 +31,7 @@ from sources.extract import (
     ExtractionError,
     decode_html,
     extract_page,
+    looks_like_html,
     normalize_pasted_text,
     plain_text,
 )
@@ -389,6 +390,8 @@ def _draft_from_url(job: IngestJob) -> ArticleDraft | Article:
 
 def _draft_from_text(job: IngestJob) -> ArticleDraft:
     text = normalize_pasted_text(job.text)
+    if looks_like_html(job.text):
+        job.notes = "the pasted text was HTML: its tags were removed, its text and paragraphs kept"
     if not text:
         raise ExtractionError("the pasted text is empty")
     if not job.title.strip():
@@ -396,7 +399,7 @@ def _draft_from_text(job: IngestJob) -> ArticleDraft:
     return ArticleDraft(
         url=job.url,
         canonical_url=None,
-        title=plain_text(job.title),
+        title=plain_text(job.title) if looks_like_html(job.title) else " ".join(job.title.split()),
         text=text,
         published_on=job.published_on,
         outlet=job.outlet,
@@ -454,7 +457,7 @@ def job_run(*, job_id: int, final_attempt: bool = True) -> Article | None:
         job.save(update_fields=["status", "error", "updated_at"])
         return None
     job.status, job.error, job.article = IngestStatus.DONE, "", article
-    job.save(update_fields=["status", "error", "article", "updated_at"])
+    job.save(update_fields=["status", "error", "notes", "article", "updated_at"])
     logger.info(
         "ingest_job job=%s done article=%s created=%s feed=%s",
         job.pk,

@@ -364,6 +364,9 @@ class IngestJob(models.Model):
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=IngestStatus.QUEUED)
     error = models.TextField(blank=True)
+    notes = models.TextField(
+        blank=True, help_text="What ingestion changed in what it was given (markup removed)."
+    )
     attempts = models.PositiveIntegerField(default=0)
     article = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"

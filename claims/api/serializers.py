@@ -327,6 +327,7 @@ class IngestJobSerializer(serializers.ModelSerializer):
             "kind",
             "status",
             "error",
+            "notes",
             "article",
             "article_url",
             "created_at",

@@ -49,6 +49,24 @@ def test_html_in_pasted_text_is_dropped(editor):
     )
     assert job.article.text == "Kim met Shoigu.\n\nPyongyang denied it."
     assert job.article.title == "Pasted"
+    # Not silently: the job says the markup went.
+    assert "tags were removed" in job.notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fidelity delta: <<We deny everything>>, the ministry said.",
+        "The rule held when a<b held and c>d failed.",
+        "Scores: 3 < 4 and 5 > 2.\n\nA second paragraph, <kept> as typed.",
+    ],
+)
+def test_angle_brackets_in_plain_text_are_text(text):
+    job = paste(text, title="When a<b and c>d")
+    assert job.status == IngestJob.Status.DONE
+    assert job.article.text == text
+    assert job.article.title == "When a<b and c>d"
+    assert job.notes == ""
 
 
 def test_pasting_the_same_text_twice_stores_it_once():
