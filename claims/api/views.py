@@ -16,7 +16,6 @@ from django.urls import Resolver404, resolve
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes, renderer_classes
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -28,6 +27,7 @@ from claims.api.conditional import conditional_response, settled_last_modified
 from claims.api.history import history_data
 from claims.api.linked_data import claim_review, stance_annotation
 from claims.api.pagination import IdCursorPagination
+from claims.api.parsers import BoundedJSONParser
 from claims.api.permissions import RolePermissions
 from claims.api.throttling import TokenRateThrottle
 from claims.models import Claim, Stance
@@ -79,7 +79,7 @@ class ApiViewSet(viewsets.GenericViewSet):
     # What every v1 endpoint shares: JSON in and out, role permissions, per-token rates.
 
     renderer_classes = [JSONRenderer]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     permission_classes = [RolePermissions]
     throttle_classes = [TokenRateThrottle]
     pagination_class = IdCursorPagination

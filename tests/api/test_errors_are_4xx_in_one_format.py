@@ -199,3 +199,33 @@ def test_bad_claims_get_field_errors(body, claim, editor_client):
 
     assert response.status_code == 400
     assert set(response.json()) <= set(body) | {"non_field_errors"}
+
+
+@pytest.mark.parametrize("endpoint", ["/api/v1/claims/", "/api/v1/stances/", "/api/v1/articles/"])
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "cD1hYmM=",  # p=abc
+        "cD0lMDA=",  # p=%00
+        "cD0xZTk5OQ==",  # p=1e999
+        "cj0xJnA9eA==",  # r=1&p=x
+        "not base64 at all",
+    ],
+)
+def test_a_tampered_cursor_is_a_404_with_a_message(endpoint, cursor, claim, consumer_client):
+    response = consumer_client.get(endpoint, {"cursor": cursor})
+
+    assert response.status_code in (400, 404)
+    assert "cursor" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("endpoint", ["/api/v1/claims/", "/api/v1/articles/", "confirm"])
+def test_deeply_nested_json_is_a_400(endpoint, claim, editor, client_for):
+    if endpoint == "confirm":
+        endpoint = f"/api/v1/stances/{claim.stances.get().pk}/confirm/"
+    response = client_for(editor).post(
+        endpoint, "[" * 1000 + "]" * 1000, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert "nested deeper than" in response.json()["detail"]
