@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # NUL dropped from the admin's query strings (a list filter with %00 was a 500).
+    "factcheck.middleware.DropNulFromQueryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the request's user and URL with every audit event.
     "pghistory.middleware.HistoryMiddleware",

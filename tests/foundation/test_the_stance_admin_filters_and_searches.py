@@ -66,3 +66,28 @@ def test_search_finds_quote_words_and_source_aliases(client, editor, stances):
     client.force_login(editor)
     assert listed(client, q="assist") == {stances["hedge"]}
     assert listed(client, q="Kremlin") == {stances["denial"], stances["hedge"]}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["status__exact=%00", "position__exact=den%00ies", "q=Mos%00cow", "%00=1"],
+)
+def test_a_nul_in_an_admin_filter_is_dropped_not_a_500(query, stances, client, editor):
+    client.force_login(editor)
+    response = client.get(reverse("admin:claims_stance_changelist") + "?" + query)
+    assert response.status_code in (200, 302)  # the list, or Django's "?e=1" for a bad filter
+
+
+def test_a_nul_in_the_admin_autocomplete_is_dropped_not_a_500(stances, client, editor):
+    client.force_login(editor)
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "Rus\x00sia",
+            "app_label": "claims",
+            "model_name": "stance",
+            "field_name": "source",
+        },
+    )
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["Russia"]
