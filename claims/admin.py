@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count, F, Func, Q, QuerySet
 from django.http import HttpRequest
 
 from claims.forms import StanceForm
-from claims.models import Claim, ReviewStatus, Stance
+from claims.models import Claim, ReviewStatus, Stance, SuggestionRun
 from claims.services import StaleStanceError, stance_confirm, stance_reject
+from claims.tasks import suggest_stances_for_article
 from factcheck.audit_admin import AuditEventAdmin, AuditHistoryMixin
 from sources import admin as sources_admin
 from sources.models import Article, Source
@@ -295,14 +297,44 @@ class SourceAdmin(sources_admin.SourceAdmin):
 class ArticleAdmin(sources_admin.ArticleAdmin):
     list_display = [*sources_admin.ArticleAdmin.list_display, "stance_count"]
     fieldsets = [
-        (name, {**options, "fields": [*options["fields"], "stances"]})
+        (name, {**options, "fields": [*options["fields"], "stances", "suggestions"]})
         if name == "Provenance"
         else (name, options)
         for name, options in sources_admin.ArticleAdmin.fieldsets
     ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return [*super().get_readonly_fields(request, obj), "stances"]
+        return [*super().get_readonly_fields(request, obj), "stances", "suggestions"]
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        if not request.user.has_perm("claims.add_stance"):
+            actions.pop("suggest_again", None)
+        return actions
+
+    actions = ["suggest_again"]
+
+    @admin.action(description="Run suggestions again for the selected articles")
+    def suggest_again(self, request: HttpRequest, queryset: QuerySet) -> None:
+        originals = list(queryset.filter(duplicate_of__isnull=True).values_list("pk", flat=True))
+        transaction.on_commit(lambda: [suggest_stances_for_article.delay(pk) for pk in originals])
+        copies = queryset.count() - len(originals)
+        self.message_user(
+            request,
+            f"Suggestions queued again for {len(originals)} article(s)"
+            + (
+                f"; {copies} cop{'ies' if copies != 1 else 'y'} skipped (the original carries them)"
+                if copies
+                else ""
+            )
+            + ". What is already recorded is not filed twice.",
+            messages.SUCCESS,
+        )
+
+    @admin.display(description="suggestions")
+    def suggestions(self, article: Article) -> str:
+        run = SuggestionRun.objects.filter(article_id=article.pk).first()
+        return run.summary if run else "not read yet"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return (

@@ -302,3 +302,47 @@ class Stance(models.Model):
         )
         if errors:
             raise ValidationError(errors)
+
+
+class SuggestionRun(models.Model):
+    """How the suggester's last reading of an article ended, so that an editor can see
+    a reading that stopped or failed, and why, and run it again (admin)."""
+
+    class State(models.TextChoices):
+        DONE = "done", "done"
+        PARTIAL = "partial", "partial: read within its budget"
+        FAILED = "failed", "failed"
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="suggestion_run")
+    state = models.CharField(max_length=10, choices=State.choices)
+    reason = models.TextField(blank=True, help_text="Why the reading stopped or failed.")
+    sentences_read = models.PositiveIntegerField(default=0)
+    sentences_total = models.PositiveIntegerField(default=0)
+    filed = models.PositiveIntegerField(default=0, help_text="New suggestions filed.")
+    withheld = models.PositiveIntegerField(
+        default=0, help_text="Suggestions past the per-article budget, not filed."
+    )
+    finished_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["done", "partial", "failed"]),
+                name="suggestion_run_state_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"suggestions for article {self.article_id}: {self.state}"
+
+    @property
+    def summary(self) -> str:
+        """One line for the article page and the job: what the reading filed and left."""
+        if self.state == self.State.FAILED:
+            return f"Suggestions failed: {self.reason}"
+        text = f"Suggestions: {self.filed} filed"
+        if self.withheld:
+            text += f", {self.withheld} more past the budget of one article"
+        if self.reason:
+            text += f" ({self.reason})"
+        return text

@@ -268,6 +268,11 @@ FACTCHECK_FEED_MAX_FAILURES = env_int("FACTCHECK_FEED_MAX_FAILURES", 5)
 # How long reading one article for suggestions may take before it stops and files nothing
 # (well under the task's soft time limit).
 FACTCHECK_SUGGEST_SECONDS = float(env_str("FACTCHECK_SUGGEST_SECONDS", "60"))
+# What one article may put into the review queue: the sentences read (a long story has some
+# 500; 2,000 are read in about a second) and the suggestions filed, the most confident first. The article and its ingest job
+# say what was left (claims.SuggestionRun).
+FACTCHECK_SUGGEST_SENTENCES = env_int("FACTCHECK_SUGGEST_SENTENCES", 2000)
+FACTCHECK_SUGGESTIONS_PER_ARTICLE = env_int("FACTCHECK_SUGGESTIONS_PER_ARTICLE", 30)
 
 LOGGING = {
     "version": 1,

@@ -365,7 +365,11 @@ class IngestJob(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=IngestStatus.QUEUED)
     error = models.TextField(blank=True)
     notes = models.TextField(
-        blank=True, help_text="What ingestion changed in what it was given (markup removed)."
+        blank=True,
+        help_text=(
+            "What ingestion changed in what it was given (markup removed), and what became"
+            " of the article later (suggestions that stopped or failed)."
+        ),
     )
     attempts = models.PositiveIntegerField(default=0)
     article = models.ForeignKey(

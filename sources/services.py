@@ -161,6 +161,25 @@ def ingest_text_submit(
     return job
 
 
+def ingest_jobs_note(*, article_id: int, note: str, replace_prefix: str = "") -> int:
+    """Tell the jobs that stored an article what happened to it later (suggestions that
+    stopped or failed); how many jobs. A note starting with ``replace_prefix`` replaces an
+    earlier one with that start, so that a reading run again leaves one line, not two."""
+    updated = 0
+    for job in IngestJob.objects.filter(article_id=article_id).only("pk", "notes"):
+        lines = [
+            line
+            for line in job.notes.splitlines()
+            if not (replace_prefix and line.startswith(replace_prefix))
+        ]
+        if note:
+            lines.append(note)
+        job.notes = "\n".join(lines)
+        job.save(update_fields=["notes", "updated_at"])
+        updated += 1
+    return updated
+
+
 def feed_enable(*, feed: Feed, poll_now: bool = False) -> Feed:
     """Enable a feed with a clean slate, and with `poll_now` queue a poll on commit.
 

@@ -13,7 +13,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
+from claims.models import (
+    Claim,
+    DatePrecision,
+    Position,
+    ReviewStatus,
+    Stance,
+    SuggestionRun,
+)
 from claims.services import stance_create
 from claims.suggest.attribution import Frame, frames_in_clause, position_for
 from claims.suggest.dating import article_date, date_expressions, dateline_date
@@ -33,6 +40,7 @@ from claims.suggest.speakers import (
     resolve_mentions,
 )
 from sources.models import Article, Source
+from sources.services import ingest_jobs_note
 
 logger = logging.getLogger(__name__)
 
@@ -364,23 +372,48 @@ class SuggestionsStopped(Exception):
     """The article took longer to read than its budget; nothing was filed."""
 
 
-def article_proposals(article: Article) -> list[Proposal]:
+@dataclass
+class Reading:
+    """What one reading of an article proposes, and how much of the article it read."""
+
+    proposals: list[Proposal]
+    sentences_read: int = 0
+    sentences_total: int = 0
+    limits: list[str] = field(default_factory=list)  # what was left unread, and why
+
+
+def article_reading(article: Article) -> Reading:
     """What the suggester would propose for an article (nothing is saved).
 
-    Only so much is read: the first MAX_TEXT_CHARS of the text, sentences of at most
-    MAX_SENTENCE_CHARS (a longer run without a full stop is no sentence a person
-    wrote), at most MAX_SPEAKERS_PER_FRAME names per attribution; and reading stops
-    with SuggestionsStopped past settings.FACTCHECK_SUGGEST_SECONDS.
+    Only so much is read, and the reading says what it left: the first
+    MAX_TEXT_CHARS of the text, sentences of at most MAX_SENTENCE_CHARS (a longer
+    run without a full stop is no sentence a person wrote), at most
+    settings.FACTCHECK_SUGGEST_SENTENCES sentences, at most MAX_SPEAKERS_PER_FRAME
+    names per attribution. Past settings.FACTCHECK_SUGGEST_SECONDS reading stops
+    with SuggestionsStopped.
     """
     deadline = time.monotonic() + settings.FACTCHECK_SUGGEST_SECONDS
+    limits = []
     text = article.text[:MAX_TEXT_CHARS]
-    sentences = [s for s in split_sentences(text) if len(s.text) <= MAX_SENTENCE_CHARS]
+    if len(article.text) > MAX_TEXT_CHARS:
+        limits.append(f"read the first {MAX_TEXT_CHARS:,} of {len(article.text):,} characters")
+    every = split_sentences(text)
+    sentences = [s for s in every if len(s.text) <= MAX_SENTENCE_CHARS]
+    if skipped := len(every) - len(sentences):
+        limits.append(
+            f"skipped {skipped:,} run{'s' if skipped != 1 else ''} of more than "
+            f"{MAX_SENTENCE_CHARS:,} characters without a full stop"
+        )
+    budget = settings.FACTCHECK_SUGGEST_SENTENCES
+    if len(sentences) > budget:
+        limits.append(f"read the first {budget:,} of {len(sentences):,} sentences")
+    total, sentences = len(sentences), sentences[:budget]
     matched = article_matches(
         article_id=article.pk,
         sentences=[EXCHANGE.sub(r"\1", QUESTION.sub("", s.text)) for s in sentences],
     )
     if not matched.claim_ids:
-        return []
+        return Reading([], len(sentences), total, limits)
     reader = _Reader(article, text, sentences, matched)
     for index, sentence in enumerate(sentences):
         if time.monotonic() > deadline:
@@ -389,7 +422,12 @@ def article_proposals(article: Article) -> list[Proposal]:
                 f"than {settings.FACTCHECK_SUGGEST_SECONDS:g} s; nothing was filed"
             )
         reader.read(index, sentence)
-    return _deduplicated(reader.proposals)
+    return Reading(_deduplicated(reader.proposals), len(sentences), total, limits)
+
+
+def article_proposals(article: Article) -> list[Proposal]:
+    """What the suggester would propose for an article (see article_reading)."""
+    return article_reading(article).proposals
 
 
 class _Reader:
@@ -688,12 +726,27 @@ def article_suggest(*, article_id: int) -> int:
     confirmed or rejected) is not proposed again, and a concurrent run that
     files the same evidence first is tolerated (stance_unique_evidence).
     A copy of a stored article (``duplicate_of`` set) gets none: its
-    original carries them.
+    original carries them. At most settings.FACTCHECK_SUGGESTIONS_PER_ARTICLE
+    are filed, the most confident; the article's SuggestionRun tells how many
+    more there were, what was left unread, or why the reading failed, and so
+    do the jobs that stored the article.
     """
     article = Article.objects.filter(pk=article_id).first()
     if article is None or article.duplicate_of_id is not None:
         return 0
-    proposals = article_proposals(article)
+    try:
+        reading = article_reading(article)
+    except Exception as error:  # SuggestionsStopped, a time limit, a bug: the editor sees it
+        _run_record(
+            article,
+            state=SuggestionRun.State.FAILED,
+            reason=str(error) or type(error).__name__,
+        )
+        raise
+    budget = settings.FACTCHECK_SUGGESTIONS_PER_ARTICLE
+    ranked = sorted(reading.proposals, key=lambda p: (-p.confidence, p.start, p.claim_id))
+    proposals = sorted(ranked[:budget], key=lambda p: (p.start, p.claim_id))
+    withheld = len(ranked) - len(proposals)
     skip = _already_recorded(article, proposals)
     claims = Claim.objects.in_bulk({p.claim_id for p in proposals})
     sources = Source.objects.in_bulk(
@@ -728,4 +781,28 @@ def article_suggest(*, article_id: int) -> int:
             logger.info("suggestion already recorded: %s", p)
             continue
         created += 1
+    _run_record(
+        article,
+        state=(
+            SuggestionRun.State.PARTIAL if reading.limits or withheld else SuggestionRun.State.DONE
+        ),
+        reason="; ".join(reading.limits),
+        sentences_read=reading.sentences_read,
+        sentences_total=reading.sentences_total,
+        filed=created,
+        withheld=withheld,
+    )
     return created
+
+
+RUN_NOTE = "Suggestions"
+
+
+def _run_record(article: Article, *, state: str, reason: str = "", **counts: int) -> None:
+    """Keep how this reading ended on the article, and tell its jobs when it did not end
+    well (a reading that ends well clears an earlier failure's note)."""
+    run, _ = SuggestionRun.objects.update_or_create(
+        article=article, defaults={"state": state, "reason": reason[:2000], **counts}
+    )
+    note = run.summary if state != SuggestionRun.State.DONE else ""
+    ingest_jobs_note(article_id=article.pk, note=note, replace_prefix=RUN_NOTE)

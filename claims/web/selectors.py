@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, QuerySet
 
-from claims.models import Claim, ReviewStatus, Stance
+from claims.models import Claim, ReviewStatus, Stance, SuggestionRun
 from sources.models import Article, Source, normalize_alias
 from sources.selectors import AliasMatch, aliases_matching, article_heavy_fields
 
@@ -76,6 +76,15 @@ def article_stances(article: Article) -> list[Stance]:
         .exclude(status=ReviewStatus.REJECTED)
         .select_related("claim", "source")
         .order_by("quote_start", "id")
+    )
+
+
+def article_suggestion_trouble(article: Article) -> SuggestionRun | None:
+    """How the suggester's reading of the article ended, when it stopped short or failed."""
+    return (
+        SuggestionRun.objects.filter(article=article)
+        .exclude(state=SuggestionRun.State.DONE)
+        .first()
     )
 
 

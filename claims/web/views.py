@@ -237,6 +237,8 @@ def _article_page(
         "stances": stances,
         "copies": selectors.article_copies(article),
         "form": form if may_file else None,
+        # A reading that stopped or failed, for those who work the queue.
+        "suggestion_run": selectors.article_suggestion_trouble(article) if may_file else None,
     }
     return render(request, "web/article.html", context, status=status)
 
