@@ -50,6 +50,41 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
         Position.DENIES,
         0.9,
     ),
+    (
+        # Rejecting what another said: "decried Trump's insistence that…", "called on the
+        # president to drop his allegations", "slammed the claims". Only with what was said
+        # as its object: "condemned the strike" says the strike happened.
+        re.compile(
+            r"\b(?:decr(?:y|ies|ied)|slam(?:s|med)|blast(?:s|ed)|critici[sz](?:e|es|ed)"
+            r"|rebuk(?:e|es|ed)|ridicul(?:e|es|ed)|mock(?:s|ed)|debunk(?:s|ed)?|contradict(?:s|ed)?"
+            r"|challeng(?:e|es|ed)|condemn(?:s|ed)"
+            r"|called\s+on(?=[^.;]{1,40}?\bto\s+(?:drop|stop|abandon|retract|end|withdraw)\b))\b"
+            r"(?=[^.;]{0,80}?\b(?:claims?|allegations?|assertions?|insistence|theor(?:y|ies)"
+            r"|accusations?|narrative|lies|falsehoods|rhetoric|misinformation|disinformation)\b)",
+            re.I,
+        ),
+        Position.DENIES,
+        0.85,
+    ),
+    (
+        # A participle whose speaker is the clause's subject: "Texas filed a lawsuit against
+        # Kenvue, alleging…", "Kenvue issued a statement, denying that…" (see
+        # _subject_of_participle).
+        re.compile(r"(?<=,\s)(?:denying|rejecting|dismissing|disputing)\b", re.I),
+        Position.DENIES,
+        0.8,
+    ),
+    (
+        re.compile(
+            r"(?:(?<=,\s)|(?<=lawsuit\s)|(?<=complaint\s)|(?<=\bsuit\s)|(?<=statement\s)"
+            r"|(?<=letter\s)|(?<=report\s)|(?<=filing\s))"
+            r"(?:claiming|saying|insisting|arguing|blaming|asserting|maintaining|contending"
+            r"|charging)\b|\b(?:alleging|accusing)\b",
+            re.I,
+        ),
+        Position.ASSERTS,
+        0.75,
+    ),
     (re.compile(r"\bsuspect(?:s|ed)?\b", re.I), Position.HEDGES, 0.8),
     (
         re.compile(
@@ -109,7 +144,7 @@ DENIAL_MARKERS = re.compile(
     r"|disinformation|misinformation|propaganda|conspiracy\s+theor\w+|debunked"
     r"|safe(?:st)?\s+(?:\w+\s+){0,2}(?:option|choice|to\s+use|for)"
     r"|(?:is|are|was|were|remains?|being)\s+(?:\w+ly\s+)?safe"
-    r"|not\s+(?:linked|connected|supported\s+by)"
+    r"|not\s+(?:linked|connected|supported\s+by)|lack\s+of\s+(?:\w+\s+){0,2}evidence"
     r"|(?:defend\w*|stands?\s+by|backs?|backed|supports?|supported|agreed\s+on|proving|proves?"
     r"|confirm\w*|establish\w*)\s+(?:the\s+)?safety"
     r"|safety\s+of\s+[^.;]{1,80}?\s+[\u201c\"]?is\s+(?:backed|supported|well\s+established)"
@@ -540,6 +575,28 @@ def _subject_of_coordinated_verb(
     return [first]
 
 
+def _subject_of_participle(
+    text: str, offset: int, mentions: list[Mention], cue_start: int
+) -> list[Mention]:
+    """The subject of the clause a participle hangs on: "Texas Attorney General Ken Paxton
+    filed a lawsuit against Kenvue, alleging…": Texas alleges, not Kenvue. The subject is
+    the clause's first name, with at most a title or an article before it."""
+    first = next((m for m in mentions if m.start >= offset and m.end <= cue_start), None)
+    if first is None or not re.fullmatch(
+        r"\s*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.\-\u2019']*\s+){0,3}",
+        text[: first.start - offset],
+        re.I,
+    ):
+        return []
+    # The subject and the names in apposition to it ("Texas Attorney General Ken Paxton"),
+    # all of one source.
+    return [
+        m
+        for m in mentions
+        if m.start >= first.start and m.end <= cue_start and m.source.id == first.source.id
+    ][:1]
+
+
 def _passive_agent(text: str, offset: int, mentions: list[Mention], cue_end: int) -> list[Mention]:
     """The speaker of a passive cue: "were denied by Pyongyang", "rejected as fakes by Moscow"."""
     after = text[cue_end - offset :]
@@ -651,7 +708,11 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                     )
                 )
             continue
-        speakers = _speakers_before(text, offset, inside, start)
+        # A participle's speaker is its clause's subject, not the name just before it.
+        participle = cue.lower().endswith("ing")
+        speakers = _subject_of_participle(text, offset, inside, start) if participle else []
+        if not speakers:
+            speakers = _speakers_before(text, offset, inside, start)
         media = bool(speakers) and bool(
             MEDIA_GAP.match(text[speakers[-1].end - offset : start - offset])
         )

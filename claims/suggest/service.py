@@ -55,7 +55,10 @@ BACK_REFERENCE = re.compile(
     r"\s+(?:of\s+(?:[\w\-]+\s+){1,3})?(?:were|was|are|is)\b"
     # "bears responsibility for this grave incident"
     r"|\b(?:this|that|these|those)\s+(?:\w+\s+)?(?:incidents?|attacks?|events?|tragedy|crimes?"
-    r"|acts?|matter|case|allegations?|accusations?)\b",
+    r"|acts?|matter|case|allegations?|accusations?)\b"
+    # "Johnson & Johnson says its product is safe": the product the story is on.
+    r"|\b(?:its|their)\s+(?:\w+\s+)?(?:products?|drugs?|vaccines?|medicines?|treatments?)"
+    r"\s+(?:is|are|was|were|remains?)\s+(?:\w+ly\s+)?safe\b",
     re.I,
 )
 # What is given "in return for" the matter of a sentence is presupposed, not

@@ -338,7 +338,9 @@ def _in_a_headline(text: str, at: int) -> bool:
 def _add_people(lexicon: Lexicon, text: str) -> None:
     """Names of the people the text presents as speaking for a source, and their surnames."""
     people: dict[str, tuple[int, str]] = {}
-    for mention in lexicon.mentions(text):
+    mentions = lexicon.mentions(text)
+    starts = sorted(m.start for m in mentions)
+    for mention in mentions:
         if _in_a_headline(text, mention.start):
             continue  # "Kenvue CEO Urges RFK Jr. Not to…": capitals say nothing there
         if NOT_SPEAKING_FOR.search(text, max(0, mention.start - 30), mention.start):
@@ -348,6 +350,11 @@ def _add_people(lexicon: Lexicon, text: str) -> None:
         if found is not None:
             role = found.group("role")
             person = found.group("person")
+            role_end = mention.end + found.start("person")
+            if any(mention.end < at < role_end for at in starts):
+                # "Trump urged Georgia Secretary of State Brad Raffensperger": the nearest
+                # source before the role is the one the person speaks for.
+                continue
         else:
             before = NAME_THEN_ROLE.search(text, max(0, mention.start - 80), mention.start)
             role_after = ROLE_AFTER_NAME.match(after)

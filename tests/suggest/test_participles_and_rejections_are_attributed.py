@@ -1,0 +1,59 @@
+"""Wordings of real news the suggester reads: a participle's speaker is its clause's
+subject, rejecting what another said is a denial, a role belongs to the nearest source."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest.newsroom import CLAIM, proposed
+
+pytestmark = pytest.mark.django_db
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
+
+
+def test_a_participle_speaks_for_its_clause_subject_not_the_name_before_it(newsroom):
+    text = (
+        "Ukraine filed a complaint against Russia and Iran at the United Nations "
+        "alleging that Sudan's army received missiles from abroad."
+    )
+
+    assert triples(text) == {(CLAIM, "Ukraine", "asserts")}
+
+
+def test_a_participle_after_a_comma_takes_its_position_from_what_follows(newsroom):
+    text = "Moscow issued a statement on Monday, denying that Sudan's army received missiles."
+
+    assert triples(text) == {(CLAIM, "Russia", "denies")}
+
+
+def test_rejecting_what_another_said_is_a_denial(newsroom):
+    assert triples(
+        "Tehran decried Washington's claims that Sudan's army received Iranian missiles."
+    ) == {(CLAIM, "Iran", "denies"), (CLAIM, "United States", "asserts")}
+    assert triples(
+        "Moscow called on Kyiv to drop its allegations that Sudan's army received missiles."
+    ) >= {(CLAIM, "Russia", "denies")}
+
+
+def test_condemning_an_event_is_no_denial(newsroom):
+    found = triples("Kyiv condemned the delivery of missiles to Sudan's army, officials said.")
+
+    assert (CLAIM, "Ukraine", "denies") not in found
+
+
+def test_a_lack_of_evidence_is_a_denial(newsroom):
+    text = "Moscow said there was a lack of credible evidence that Sudan's army received missiles."
+
+    assert triples(text) == {(CLAIM, "Russia", "denies")}
+
+
+def test_a_role_belongs_to_the_nearest_source_before_it(newsroom):
+    text = (
+        "Washington pressed Iran's Foreign Minister Hassan Tabari on the shipments. "
+        "Tabari said Sudan's army had received no missiles from Iran."
+    )
+
+    assert triples(text) == {(CLAIM, "Iran", "denies")}
