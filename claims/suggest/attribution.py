@@ -370,6 +370,18 @@ ROLE_WORDS = frozenset(
         "agencies",
         "services",
         "service",
+        # The bodies that speak for a state: "Pakistan's army said", "the embassy said".
+        "army",
+        "navy",
+        "forces",
+        "armed",
+        "embassy",
+        "office",
+        "department",
+        "administration",
+        "police",
+        "regulator",
+        "regulators",
     ]
 )
 # Reporters, not speakers: "according to Russian state media".

@@ -460,6 +460,32 @@ def pronoun_speaker(
     return None
 
 
+# What a name's possessive may be followed by and still speak for it: "Pakistan's army",
+# "Russia's foreign ministry" (not "South Korea's spy company").
+STATE_ORGANS = frozenset(
+    [
+        "army",
+        "military",
+        "navy",
+        "armed",
+        "forces",
+        "government",
+        "ministry",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "health",
+        "office",
+        "embassy",
+        "administration",
+        "cabinet",
+        "presidency",
+        "police",
+    ]
+)
+
+
 def fuzzy_candidates(text: str, mentions: list[Mention]) -> list[tuple[str, int, int, bool]]:
     """Names no alias spelled exactly, with their spans: runs of capitalised words outside
     the exact mentions ("South Korean") and each of their words ("Russian"), and possessive
@@ -524,9 +550,13 @@ def resolve_mentions(text: str, offset: int, lexicon: Lexicon) -> list[Mention]:
     """
     mentions = lexicon.mentions(text, offset)
     other_names: list[tuple[int, int]] = []
-    for phrase, start, end, _ in fuzzy_candidates(text, lexicon.mentions(text)):
+    for phrase, start, end, possessive in fuzzy_candidates(text, lexicon.mentions(text)):
         if any(s <= start and end <= e for s, e in other_names):
             continue  # a word of another name: "United" in "United Nations"
+        if possessive and set(
+            re.split(r"['\u2019]s\s+", phrase, maxsplit=1)[-1].lower().split()
+        ) <= (STATE_ORGANS):
+            continue  # "Pakistan's army said": the state's own organ speaks for it
         mention = lexicon.fuzzy_mention(phrase, offset + start, offset + end)
         if mention is None:
             continue

@@ -57,3 +57,10 @@ def test_a_role_belongs_to_the_nearest_source_before_it(newsroom):
     )
 
     assert triples(text) == {(CLAIM, "Iran", "denies")}
+
+
+def test_a_states_army_speaks_for_it_as_its_ministry_does(newsroom):
+    text = "Ukraine's army said Sudan's army had received no missiles from Ukraine."
+
+    assert proposed(text)[0][1:3] == ("Ukraine", "denies")
+    assert proposed(text)[0][5] == "alias"
