@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.models import ReviewStatus, Stance, quote_errors
+from claims.quotes import quote_at, quote_find
 from claims.services import quote_anchor
 
 QUOTE_FIELDS = ("quote_exact", "quote_start", "quote_end", "quote_prefix", "quote_suffix")
@@ -47,7 +48,10 @@ class StanceForm(forms.ModelForm):
         ]
         widgets = {"quote_exact": forms.Textarea(attrs={"rows": 3, "cols": 60})}
         help_texts = {
-            "quote_exact": "Copy the words exactly as the article has them.",
+            "quote_exact": (
+                "Copy the words as the article has them; straight quotes, plain hyphens and "
+                "single spaces find its curly quotes, dashes and line breaks."
+            ),
             "quote_start": "Leave empty: found in the article text.",
             "quote_end": "Leave empty: found in the article text.",
             "quote_prefix": "Filled in from the article (text just before the quote).",
@@ -76,14 +80,18 @@ class StanceForm(forms.ModelForm):
             return
         start, end = data.get("quote_start"), data.get("quote_end")
         try:
-            if start is not None and end is not None:
+            # Given start and end must hold the quote (its typography forgiven, see claims.quotes).
+            if (
+                start is not None
+                and end is not None
+                and quote_at(article.text, exact, start) != end
+            ):
                 errors = quote_errors(text=article.text, exact=exact, start=start, end=end)
-                if errors:
-                    if "quote_exact" in errors and exact in article.text:
-                        errors["quote_exact"] += (
-                            " Leave start and end empty to anchor the quote where it occurs."
-                        )
-                    raise ValidationError(errors)
+                if "quote_exact" in errors and quote_find(article.text, exact) is not None:
+                    errors["quote_exact"] += (
+                        " Leave start and end empty to anchor the quote where it occurs."
+                    )
+                raise ValidationError(errors or {"quote_start": "The quote does not end there."})
             anchor = quote_anchor(
                 text=article.text, exact=exact, start=start, prefix=data.get("quote_prefix") or ""
             )

@@ -16,6 +16,7 @@ from django.db.models.functions import Length
 from django.utils import timezone
 
 from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance, quote_errors
+from claims.quotes import quote_at, quote_find
 from sources.models import Article, Source
 from sources.selectors import AliasMatch, aliases_matching
 
@@ -54,26 +55,28 @@ def quote_anchor(
 ) -> QuoteAnchor:
     """Anchor ``exact`` in ``text``: at ``start`` if given, else after ``prefix``, else its first occurrence.
 
-    Raises ValidationError when the quote is not in the text.
+    Typography is forgiven (straight for curly quotes, hyphens for dashes, one
+    space for any whitespace: claims.quotes); the anchor holds the article's own
+    characters, so the stored quote is verbatim. Raises ValidationError when the
+    quote is not in the text.
     """
     if not exact or not exact.strip():
         raise ValidationError({"quote_exact": "A stance needs a quote from the article."})
     if start is None:
-        found = -1
-        if prefix:
-            at = text.find(prefix + exact)
-            found = at + len(prefix) if at >= 0 else -1
-        if found < 0:
-            found = text.find(exact)
-        if found < 0:
+        span = quote_find(text, exact, prefix=prefix)
+        if span is None:
             raise ValidationError({"quote_exact": "The quote is not in the article text."})
-        start = found
-    end = start + len(exact)
-    errors = quote_errors(text=text, exact=exact, start=start, end=end)
-    if errors:
-        raise ValidationError(errors)
+        start, end = span
+    else:
+        found_end = quote_at(text, exact, start)
+        if found_end is None:
+            raise ValidationError(
+                quote_errors(text=text, exact=exact, start=start, end=start + len(exact))
+                or {"quote_exact": "The quote is not in the article text."}
+            )
+        end = found_end
     return QuoteAnchor(
-        exact=exact,
+        exact=text[start:end],
         prefix=text[max(0, start - CONTEXT_CHARS) : start],
         suffix=text[end : end + CONTEXT_CHARS],
         start=start,

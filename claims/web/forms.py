@@ -69,7 +69,10 @@ class StanceFileForm(forms.Form):
         strip=False,
         label="Quote",
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Select a passage in the text, or paste it here exactly as it reads.",
+        help_text=(
+            "Select a passage in the text, or paste it here as it reads (straight quotes and "
+            "plain hyphens are fine)."
+        ),
     )
     quote_prefix = forms.CharField(strip=False, required=False, widget=forms.HiddenInput)
     quote_suffix = forms.CharField(strip=False, required=False, widget=forms.HiddenInput)

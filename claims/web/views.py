@@ -313,7 +313,8 @@ def _anchor(article: Article, data: dict[str, Any]) -> Any:
             {
                 "quote_exact": (
                     "This quote is not in the article\u2019s stored text. Select the passage in the "
-                    "text again, or paste it exactly as it reads (same spelling and punctuation)."
+                    "text again, or paste it as it reads: the same words and spelling (straight or "
+                    "curly quotes, hyphens or dashes and line breaks may differ)."
                 )
             }
         ) from None
