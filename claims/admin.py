@@ -112,6 +112,16 @@ class ClaimAdmin(AuditHistoryMixin, admin.ModelAdmin):
     readonly_fields = ["created_by", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["text", "slug", "description", "topic", "tags", "search_terms"]}),
+        (
+            "Period of validity",
+            {
+                "fields": [("valid_from", "valid_to")],
+                "description": (
+                    "Optional. For a claim about a period (\u201ctroops sent in early 2025\u201d): "
+                    "articles whose original date lies outside it are not matched."
+                ),
+            },
+        ),
         ("Status and verdict", {"fields": ["status", "verdict", "verdict_summary"]}),
         ("Record", {"fields": ["created_by", "created_at", "updated_at"]}),
     ]

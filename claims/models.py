@@ -75,6 +75,9 @@ MATCH_QUERY_TRIGGER = pgtrigger.Trigger(
 )
 
 
+PERIOD_REVERSED = "The period of validity ends before it starts."
+
+
 @pghistory.track(exclude=MATCH_FIELDS)
 class Claim(models.Model):
     Status = ClaimStatus
@@ -94,6 +97,20 @@ class Claim(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=ClaimStatus.ACTIVE)
     verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True, default="")
     verdict_summary = models.TextField(blank=True)
+    # A claim about a period ("…troops to Russia in early 2025") bears on articles of that
+    # period only: the suggester matches no article whose original date lies outside it.
+    valid_from = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name="valid from",
+        help_text="Optional: articles dated before this day are not matched to the claim.",
+    )
+    valid_to = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name="valid to",
+        help_text="Optional: articles dated after this day are not matched to the claim.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -126,6 +143,13 @@ class Claim(models.Model):
             models.CheckConstraint(
                 condition=Q(verdict__in=[c.value for c in Verdict]), name="claim_verdict_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_from__lte=F("valid_to")),
+                name="claim_validity_ordered",
+                violation_error_message=PERIOD_REVERSED,
+            ),
         ]
         indexes = [GinIndex(fields=["tags"], name="claim_tags")]
         triggers = [MATCH_QUERY_TRIGGER]
@@ -135,6 +159,20 @@ class Claim(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("claim-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
+            raise ValidationError({"valid_to": PERIOD_REVERSED})
+
+    @property
+    def validity(self) -> str:
+        """The period of validity in words ("1 Jan 2025 to 30 Apr 2025" with a dash), or ""."""
+        start, end = (f"{d.day} {d:%b %Y}" if d else "" for d in (self.valid_from, self.valid_to))
+        if start and end:
+            return f"{start} \u2013 {end}"
+        if start:
+            return f"from {start}"
+        return f"until {end}" if end else ""
 
 
 class Position(models.TextChoices):

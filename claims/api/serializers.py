@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance
+from claims.models import PERIOD_REVERSED, Claim, DatePrecision, Position, ReviewStatus, Stance
 from claims.timeline import format_date
 from factcheck.lookups import id_or_slug_filter
 from sources.models import Article, IngestJob, Outlet, Source
@@ -84,6 +84,8 @@ class ClaimSerializer(serializers.ModelSerializer):
             "status",
             "verdict",
             "verdict_summary",
+            "valid_from",
+            "valid_to",
             "confirmed_stance_count",
             "source_count",
             "created_at",
@@ -118,6 +120,15 @@ class ClaimSerializer(serializers.ModelSerializer):
         if clash.exists():
             raise serializers.ValidationError(f"The slug '{value}' is taken by another claim.")
         return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        def given(name: str) -> Any:
+            return attrs[name] if name in attrs else getattr(self.instance, name, None)
+
+        start, end = given("valid_from"), given("valid_to")
+        if start and end and start > end:
+            raise serializers.ValidationError({"valid_to": [PERIOD_REVERSED]})
+        return attrs
 
     def create(self, validated_data: dict[str, Any]) -> Claim:
         if not validated_data.get("slug"):

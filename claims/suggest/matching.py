@@ -314,6 +314,9 @@ class ArticleMatch:
 def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatch:
     """Match one stored article and its sentences against all active claims (one statement).
 
+    A claim with a period of validity (valid_from, valid_to) is matched only by an
+    article whose original date (published_on, else page_date) lies within it.
+
     For each claim the article matches, every sentence that matches its query
     or shares a topic word with it (``matches`` tells which). Stale claims are
     compiled first (nothing to do once every query is stored).
@@ -328,6 +331,11 @@ def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatc
                 FROM sources_article a
                 JOIN claims_claim c ON a.search_vector @@ c.match_query
                 WHERE a.id = %s AND c.status = %s
+                  -- A claim with a period of validity bears on articles of that period;
+                  -- an article with no date at all is still read.
+                  AND (coalesce(a.published_on, a.page_date) IS NULL
+                       OR coalesce(a.published_on, a.page_date)
+                          BETWEEN coalesce(c.valid_from, '-infinity') AND coalesce(c.valid_to, 'infinity'))
             ), sentence AS MATERIALIZED (
                 SELECT idx, to_tsvector('{TS_CONFIG}', body) AS vector
                 FROM unnest(%s::text[]) WITH ORDINALITY AS u(body, idx)
