@@ -217,6 +217,7 @@ class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
             {
                 "fields": [
                     "status",
+                    "reject_reason",
                     "confidence",
                     "note",
                     "evidence",
@@ -255,9 +256,7 @@ class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
             try:
                 service(stance=stance, reviewer=request.user, version=stance.version)
                 changed += 1
-            except StaleStanceError as exc:
-                stale.append(f"{stance}: {exc}")
-            except Stance.DoesNotExist as exc:
+            except (StaleStanceError, Stance.DoesNotExist) as exc:
                 stale.append(f"{stance}: {exc}")
         self.message_user(request, f"{_count(changed)} {done}.", messages.SUCCESS)
         if skipped:

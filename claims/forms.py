@@ -43,6 +43,7 @@ class StanceForm(forms.ModelForm):
             "attributed_via",
             "attributed_via_source",
             "status",
+            "reject_reason",
             "confidence",
             "note",
         ]
@@ -137,6 +138,11 @@ class StanceForm(forms.ModelForm):
         # The database requires a review time on confirmed and rejected stances;
         # the admin records who reviewed it (ModelAdmin.save_model / save_formset).
         status = data.get("status")
+        # A reason to reject belongs to a rejected stance only (a CHECK constraint): a stance
+        # confirmed or re-opened here drops it, as the review service does.
+        if status != ReviewStatus.REJECTED and "status" in self.changed_data:
+            data["reject_reason"] = ""
+            self.instance.reject_reason = ""  # also when a slim inline leaves the field out
         if status and status != ReviewStatus.SUGGESTED and "status" in self.changed_data:
             self.instance.reviewed_at = timezone.now()
         elif status == ReviewStatus.SUGGESTED and "status" in self.changed_data:

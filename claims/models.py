@@ -194,6 +194,18 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+class RejectReason(models.TextChoices):
+    """The usual reasons a reviewer rejects a suggestion; a reviewer may also give their own words."""
+
+    NOT_ABOUT_CLAIM = "not about this claim", "Not about this claim"
+    WRONG_SPEAKER = "wrong speaker", "Wrong speaker"
+    WRONG_POSITION = "wrong position", "Wrong position"
+    NOT_A_STATEMENT = "not a statement", "Not a statement"
+
+
+REJECT_REASON_MAX = 300
+
+
 def quote_errors(*, text: str, exact: str, start: int | None, end: int | None) -> dict[str, str]:
     """What is wrong with a quote anchored at start..end of text (empty when nothing is)."""
     if not exact:
@@ -268,6 +280,14 @@ class Stance(models.Model):
         default=dict, blank=True, help_text="Why the machine suggested it: cue, alias matched."
     )
     note = models.TextField(blank=True)
+    reject_reason = models.CharField(
+        max_length=REJECT_REASON_MAX,
+        blank=True,
+        help_text=(
+            "Why the reviewer rejected it: not about this claim, wrong speaker, wrong "
+            "position, not a statement, or in their own words. Empty unless rejected."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -306,6 +326,11 @@ class Stance(models.Model):
             models.CheckConstraint(
                 condition=Q(status="suggested") | Q(reviewed_at__isnull=False),
                 name="stance_reviewed_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(reject_reason="") | Q(status="rejected"),
+                name="stance_reject_reason_only_when_rejected",
+                violation_error_message="Only a rejected stance has a reason for rejecting it.",
             ),
             models.UniqueConstraint(
                 fields=["claim", "source", "article", "quote_start", "quote_end"],

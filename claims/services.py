@@ -15,7 +15,15 @@ from django.db.models import F
 from django.db.models.functions import Length
 from django.utils import timezone
 
-from claims.models import Claim, DatePrecision, Position, ReviewStatus, Stance, quote_errors
+from claims.models import (
+    REJECT_REASON_MAX,
+    Claim,
+    DatePrecision,
+    Position,
+    ReviewStatus,
+    Stance,
+    quote_errors,
+)
 from claims.quotes import quote_at, quote_find
 from sources.models import Article, Source
 from sources.selectors import AliasMatch, aliases_matching
@@ -188,10 +196,12 @@ def _review(
     Raises Stance.DoesNotExist when the stance was deleted meanwhile, and
     ValidationError on ``source`` when the change would record the same
     evidence twice (stance_unique_evidence). Runs in a savepoint, so a refused
-    change leaves the caller's transaction usable.
+    change leaves the caller's transaction usable. A reason to reject stays only
+    on a rejected stance.
     """
     now = timezone.now()
     fields = {
+        "reject_reason": "",
         **changes,
         "status": status,
         "reviewed_by": _user_or_none(reviewer),
@@ -230,9 +240,26 @@ def stance_confirm(*, stance: Stance, reviewer: Any, version: int | None = None)
 
 
 def stance_reject(
-    *, stance: Stance, reviewer: Any, version: int | None = None, note: str = ""
+    *,
+    stance: Stance,
+    reviewer: Any,
+    version: int | None = None,
+    note: str = "",
+    reason: str = "",
 ) -> Stance:
-    changes = {"note": note} if note else {}
+    """Reject, with the reviewer's reason: a RejectReason or their own words (or none).
+
+    The reason is stored on the stance (so the audit history shows it) until the
+    stance is confirmed.
+    """
+    reason = " ".join(reason.split())
+    if len(reason) > REJECT_REASON_MAX:
+        raise ValidationError(
+            {"reason": f"A reason is at most {REJECT_REASON_MAX} characters ({len(reason)} given)."}
+        )
+    changes: dict[str, Any] = {"reject_reason": reason}
+    if note:
+        changes["note"] = note
     return _review(
         stance=stance,
         reviewer=reviewer,

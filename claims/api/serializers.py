@@ -11,7 +11,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from claims.models import PERIOD_REVERSED, Claim, DatePrecision, Position, ReviewStatus, Stance
+from claims.models import (
+    PERIOD_REVERSED,
+    REJECT_REASON_MAX,
+    Claim,
+    DatePrecision,
+    Position,
+    RejectReason,
+    ReviewStatus,
+    Stance,
+)
 from claims.timeline import format_date
 from factcheck.lookups import id_or_slug_filter
 from sources.models import Article, IngestJob, Outlet, Source
@@ -401,6 +410,7 @@ class StanceSerializer(serializers.ModelSerializer):
             "article_url",
             "outlet",
             "status",
+            "reject_reason",
             "confidence",
             "note",
             "version",
@@ -473,6 +483,16 @@ class StanceReviewSerializer(serializers.Serializer):
 
 class StanceRejectSerializer(StanceReviewSerializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=REJECT_REASON_MAX,
+        help_text=(
+            "Why: one of "
+            + ", ".join(f"'{value}'" for value in RejectReason.values)
+            + ", or your own words. Kept as reject_reason until the stance is confirmed."
+        ),
+    )
 
 
 # --- History (renders claims.timeline.Timeline) -----------------------------------

@@ -423,8 +423,11 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
     @extend_schema(
         summary="Reject a stance (reviewers, editors); 409 if it changed since your version",
         description=(
-            "Also rejects a confirmed stance: a reviewer may reverse a decision, given the "
-            "stance's current version. 404 if the stance was deleted meanwhile."
+            "Give a reason: 'not about this claim', 'wrong speaker', 'wrong position', "
+            "'not a statement', or your own words; the stance shows it as reject_reason and "
+            "its audit history keeps it. Also rejects a confirmed stance: a reviewer may "
+            "reverse a decision, given the stance's current version. 404 if the stance was "
+            "deleted meanwhile."
         ),
         request=serializers.StanceRejectSerializer,
         responses={200: serializers.StanceSerializer},
@@ -440,6 +443,7 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
                 reviewer=request.user,
                 version=given.validated_data["version"],
                 note=given.validated_data.get("note", ""),
+                reason=given.validated_data.get("reason", ""),
             )
         except Stance.DoesNotExist as exc:
             raise _deleted_meanwhile(stance.pk) from exc

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from claims.models import Claim, DatePrecision, Position
+from claims.models import Claim, DatePrecision, Position, RejectReason
 from claims.web.selectors import source_lookup
 from sources.models import Source
 from sources.selectors import source_by_name
@@ -92,11 +92,45 @@ class StanceFileForm(forms.Form):
         return quote
 
 
+OTHER_REASON = "other"
+
+
 class ReviewForm(forms.Form):
-    """Confirm or reject: the version the reviewer loaded, so a stale action is refused."""
+    """Confirm or reject: the version the reviewer loaded, so a stale action is refused.
+
+    A reject may say why: one of the usual reasons, or the reviewer's own words
+    (both: the words detail the reason, "wrong speaker: the deputy minister").
+    """
 
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     note = forms.CharField(required=False, max_length=2000)
+    reason = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("", "Reason (optional)\u2026"),
+            *RejectReason.choices,
+            (OTHER_REASON, "Other\u2026"),
+        ],
+        label="Reason for rejecting",
+    )
+    reason_text = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Reason in your words",
+        widget=forms.TextInput(attrs={"placeholder": "\u2026or in your words"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        chosen = data.get("reason") or ""
+        words = " ".join((data.get("reason_text") or "").split())
+        if chosen == OTHER_REASON and not words:
+            self.add_error("reason_text", "Say in a few words why you reject it.")
+        if chosen in {"", OTHER_REASON}:
+            data["reject_reason"] = words
+        else:
+            data["reject_reason"] = f"{chosen}: {words}" if words else chosen
+        return data
 
 
 class StanceEditForm(forms.Form):

@@ -396,6 +396,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         "total": total,
         "shown": len(items),
         "may_review": may_review,
+        "review_form": ReviewForm(),
     }
     return render(request, "web/queue.html", context)
 
@@ -428,7 +429,11 @@ def _review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     form = ReviewForm(request.POST)
     back = _next_url(request, reverse("review-queue"))
     if not form.is_valid():
-        messages.error(request, "This form is missing the stance version; reload the page.")
+        if "version" in form.errors:
+            messages.error(request, "This form is missing the stance version; reload the page.")
+        else:
+            problems = " ".join(str(e) for errors in form.errors.values() for e in errors)
+            messages.error(request, f"Not {action}ed: {_summary(stance)}. {problems}")
         return redirect(back)
     version = form.cleaned_data["version"]
     try:
@@ -440,6 +445,7 @@ def _review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 reviewer=request.user,
                 version=version,
                 note=form.cleaned_data["note"],
+                reason=form.cleaned_data["reject_reason"],
             )
     except StaleStanceError as exc:
         messages.error(request, f"Not {action}ed: {_summary(stance)}. {exc}")
@@ -447,7 +453,8 @@ def _review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     except Stance.DoesNotExist:
         messages.error(request, f"Not {action}ed: {_summary(stance)}. {GONE}")
         return redirect(back)
-    messages.success(request, f"{action.capitalize()}ed: {_summary(stance)}.")
+    why = f" ({stance.reject_reason})" if stance.reject_reason else ""
+    messages.success(request, f"{action.capitalize()}ed: {_summary(stance)}{why}.")
     return redirect(back)
 
 
