@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
@@ -116,3 +117,21 @@ def stance_list(*, include_unreviewed: bool) -> QuerySet[Stance]:
     if not include_unreviewed:
         queryset = queryset.filter(status=ReviewStatus.CONFIRMED)
     return queryset
+
+
+def reviewer_last_decision(*, reviewer: Any) -> tuple[int, dt.datetime] | None:
+    """The reviewer's latest decision, as (stance id, reviewed_at), or None if they made none.
+
+    Read from the audit history, not from the stances as they are: a decision
+    another reviewer overturned since, or that was undone, is still the latest
+    one, so an undo reaches back one decision only.
+    """
+    latest = (
+        Stance.pgh_event_model.objects.filter(  # type: ignore[attr-defined]
+            reviewed_by_id=reviewer.pk, reviewed_at__isnull=False
+        )
+        .order_by("-reviewed_at", "-pgh_id")
+        .values_list("pgh_obj_id", "reviewed_at")
+        .first()
+    )
+    return (latest[0], latest[1]) if latest is not None else None

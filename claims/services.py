@@ -25,6 +25,7 @@ from claims.models import (
     quote_errors,
 )
 from claims.quotes import quote_at, quote_find
+from claims.selectors import reviewer_last_decision
 from sources.models import Article, Source
 from sources.selectors import AliasMatch, aliases_matching
 
@@ -45,6 +46,10 @@ class StaleStanceError(Exception):
             f"This stance was changed by {who} since you opened it "
             f"(it is now {stance.get_status_display().lower()}). Reload to see the current version."
         )
+
+
+class UndoRefused(Exception):
+    """A reviewer may take back only their own last decision, and only while nobody changed it."""
 
 
 @dataclass(frozen=True)
@@ -196,16 +201,17 @@ def _review(
     Raises Stance.DoesNotExist when the stance was deleted meanwhile, and
     ValidationError on ``source`` when the change would record the same
     evidence twice (stance_unique_evidence). Runs in a savepoint, so a refused
-    change leaves the caller's transaction usable. A reason to reject stays only
-    on a rejected stance.
+    change leaves the caller's transaction usable. Back to suggested (an undo),
+    the stance has no reviewer; a reason to reject stays only on a rejected one.
     """
     now = timezone.now()
+    reviewed = status != ReviewStatus.SUGGESTED
     fields = {
         "reject_reason": "",
         **changes,
         "status": status,
-        "reviewed_by": _user_or_none(reviewer),
-        "reviewed_at": now,
+        "reviewed_by": _user_or_none(reviewer) if reviewed else None,
+        "reviewed_at": now if reviewed else None,
         "updated_at": now,
         "version": F("version") + 1,
     }
@@ -250,7 +256,7 @@ def stance_reject(
     """Reject, with the reviewer's reason: a RejectReason or their own words (or none).
 
     The reason is stored on the stance (so the audit history shows it) until the
-    stance is confirmed.
+    stance is confirmed or taken back to the queue.
     """
     reason = " ".join(reason.split())
     if len(reason) > REJECT_REASON_MAX:
@@ -266,6 +272,34 @@ def stance_reject(
         version=stance.version if version is None else version,
         status=ReviewStatus.REJECTED,
         changes=changes,
+    )
+
+
+def stance_review_undo(*, stance: Stance, reviewer: Any, version: int) -> Stance:
+    """Take back a reviewer's last decision: the stance goes back to the queue (suggested).
+
+    Only the reviewer who decided may, only their latest decision (their last
+    confirm, reject or edit of any stance, from the audit history), and only
+    while nobody changed the stance since (``version``: StaleStanceError
+    otherwise). A note or an edit made with the decision stays; the reason to
+    reject goes. Raises UndoRefused with the reason otherwise.
+    """
+    user = _user_or_none(reviewer)
+    if stance.status == ReviewStatus.SUGGESTED:
+        raise UndoRefused("This stance waits for review: there is no decision to undo.")
+    if user is None or stance.reviewed_by_id != user.pk:
+        who = stance.reviewed_by or "another reviewer"
+        raise UndoRefused(f"Only {who}, who decided on this stance, can undo that decision.")
+    if reviewer_last_decision(reviewer=user) != (stance.pk, stance.reviewed_at):
+        raise UndoRefused(
+            "You can only undo your last decision; this stance was decided before it."
+        )
+    return _review(
+        stance=stance,
+        reviewer=user,
+        version=version,
+        status=ReviewStatus.SUGGESTED,
+        changes={},
     )
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 from django.template.defaultfilters import truncatechars
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -13,6 +14,7 @@ from claims.models import Position
 from claims.timeline import format_date
 from claims.web import links
 from claims.web.chart import glyph
+from claims.web.forms import UNDO_SESSION_KEY
 
 register = template.Library()
 
@@ -79,4 +81,20 @@ def external_link(url: str | None, label: str = "") -> SafeString:
     return format_html(
         '<span class="url-text" title="Not a web address, so not a link">{}</span>',
         truncatechars(url, 80),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def review_undo_form(context: template.Context) -> str:
+    """The Undo button of a decision's flash message: takes back the stance the session names."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    undo = request.session.get(UNDO_SESSION_KEY)
+    if not undo:
+        return ""
+    return render_to_string(
+        "web/_undo.html",
+        {"stance": undo["stance"], "version": undo["version"], "next": request.get_full_path()},
+        request=request,
     )

@@ -93,6 +93,8 @@ class StanceFileForm(forms.Form):
 
 
 OTHER_REASON = "other"
+# Where a decision's flash message finds the stance and version its Undo takes back.
+UNDO_SESSION_KEY = "undo"
 
 
 class ReviewForm(forms.Form):
@@ -131,6 +133,12 @@ class ReviewForm(forms.Form):
         else:
             data["reject_reason"] = f"{chosen}: {words}" if words else chosen
         return data
+
+
+class UndoForm(forms.Form):
+    """Take back one's last decision: the version it left the stance at."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
 
 class StanceEditForm(forms.Form):

@@ -12,5 +12,6 @@ urlpatterns = [
     path("stances/<int:pk>/confirm/", views.stance_confirm_view, name="stance-confirm"),
     path("stances/<int:pk>/reject/", views.stance_reject_view, name="stance-reject"),
     path("stances/<int:pk>/edit/", views.stance_edit_view, name="stance-edit"),
+    path("stances/<int:pk>/undo/", views.stance_undo_view, name="stance-undo"),
     path("sources/lookup/", views.source_lookup, name="source-lookup"),
 ]

@@ -19,11 +19,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from claims.models import Claim, Position, ReviewStatus, Stance
 from claims.services import (
     StaleStanceError,
+    UndoRefused,
     quote_anchor,
     stance_confirm,
     stance_create,
     stance_edit_and_confirm,
     stance_reject,
+    stance_review_undo,
 )
 from claims.timeline import Lane, Timeline, TimelineStance, claim_timeline, claims_timelines
 from claims.web import selectors
@@ -37,7 +39,14 @@ from claims.web.access import (
 )
 from claims.web.chart import POSITION_LABELS, change_label, render_chart
 from claims.web.evidence import evidence_rows
-from claims.web.forms import ReviewForm, StanceEditForm, StanceFileForm, StanceFilterForm
+from claims.web.forms import (
+    UNDO_SESSION_KEY,
+    ReviewForm,
+    StanceEditForm,
+    StanceFileForm,
+    StanceFilterForm,
+    UndoForm,
+)
 from claims.web.links import at_quote_url, http_url
 from claims.web.text import Span, highlighted, passage
 from sources.models import Article
@@ -411,7 +420,7 @@ def _next_url(request: HttpRequest, default: str) -> str:
 
 
 def _stance_or_404(pk: int) -> Stance:
-    return get_object_or_404(Stance.objects.select_related("claim", "source"), pk=pk)
+    return get_object_or_404(Stance.objects.select_related("claim", "source", "reviewed_by"), pk=pk)
 
 
 GONE = "Somebody deleted this stance since you opened it; there is nothing left to review."
@@ -424,7 +433,10 @@ def _summary(stance: Stance) -> str:
 
 
 def _review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """Confirm or reject with the version the reviewer loaded; a stale one is refused, not applied."""
+    """Confirm or reject with the version the reviewer loaded; a stale one is refused, not applied.
+
+    The flash message of a decision offers to undo it (web/_undo.html, from the session).
+    """
     stance = _stance_or_404(pk)
     form = ReviewForm(request.POST)
     back = _next_url(request, reverse("review-queue"))
@@ -454,7 +466,34 @@ def _review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         messages.error(request, f"Not {action}ed: {_summary(stance)}. {GONE}")
         return redirect(back)
     why = f" ({stance.reject_reason})" if stance.reject_reason else ""
-    messages.success(request, f"{action.capitalize()}ed: {_summary(stance)}{why}.")
+    request.session[UNDO_SESSION_KEY] = {"stance": stance.pk, "version": stance.version}
+    messages.success(
+        request, f"{action.capitalize()}ed: {_summary(stance)}{why}.", extra_tags=UNDO_SESSION_KEY
+    )
+    return redirect(back)
+
+
+@require_POST
+@actor_view(REVIEW_PERMISSION)
+def stance_undo_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take back the reviewer's last decision: the stance waits in the queue again."""
+    stance = _stance_or_404(pk)
+    form = UndoForm(request.POST)
+    back = _next_url(request, reverse("review-queue"))
+    request.session.pop(UNDO_SESSION_KEY, None)
+    if not form.is_valid():
+        messages.error(request, "This form is missing the stance version; reload the page.")
+        return redirect(back)
+    try:
+        stance = stance_review_undo(
+            stance=stance, reviewer=request.user, version=form.cleaned_data["version"]
+        )
+    except (UndoRefused, StaleStanceError) as exc:
+        messages.error(request, f"Not undone: {_summary(stance)}. {exc}")
+    except Stance.DoesNotExist:
+        messages.error(request, f"Not undone: {_summary(stance)}. {GONE}")
+    else:
+        messages.success(request, f"Undone: {_summary(stance)} waits for review again.")
     return redirect(back)
 
 
