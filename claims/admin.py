@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count, F, Func, Q, QuerySet
@@ -15,7 +16,7 @@ from django.http import HttpRequest
 
 from claims.forms import StanceForm
 from claims.models import Claim, ReviewStatus, Stance, SuggestionRun
-from claims.services import StaleStanceError, stance_confirm, stance_reject
+from claims.services import FourEyesError, StaleStanceError, stance_confirm, stance_reject
 from claims.tasks import suggest_stances_for_article
 from factcheck.audit_admin import AuditEventAdmin, AuditHistoryMixin
 from sources import admin as sources_admin
@@ -30,6 +31,11 @@ def _stamp_user(request: HttpRequest, form: Any, stance: Stance) -> None:
         stance.created_by = request.user  # type: ignore[assignment]
     if getattr(form, "review_changed", False) and stance.status != ReviewStatus.SUGGESTED:
         stance.reviewed_by = request.user  # type: ignore[assignment]
+
+
+def _with_reviewer(form: type[forms.BaseForm], request: HttpRequest) -> Any:
+    """The stance form knowing who saves it, so four eyes hold in the admin too."""
+    return type(form.__name__, (form,), {"reviewer": request.user})
 
 
 def _count(n: int) -> str:
@@ -78,6 +84,11 @@ class StanceInline(admin.TabularInline):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).select_related("source", "article")
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = _with_reviewer(formset.form, request)
+        return formset
 
     # Editing stances inside a claim form is for those who may save the claim;
     # reviewers see them read-only here and change them on the stance page.
@@ -234,6 +245,11 @@ class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
     ]
     actions = ["confirm_selected", "reject_selected"]
 
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        return _with_reviewer(super().get_form(request, obj, change, **kwargs), request)
+
     def save_model(self, request: HttpRequest, obj: Stance, form: Any, change: bool) -> None:
         _stamp_user(request, form, obj)
         super().save_model(request, obj, form, change)
@@ -256,7 +272,7 @@ class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
             try:
                 service(stance=stance, reviewer=request.user, version=stance.version)
                 changed += 1
-            except (StaleStanceError, Stance.DoesNotExist) as exc:
+            except (StaleStanceError, FourEyesError, Stance.DoesNotExist) as exc:
                 stale.append(f"{stance}: {exc}")
         self.message_user(request, f"{_count(changed)} {done}.", messages.SUCCESS)
         if skipped:

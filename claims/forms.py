@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from claims.models import ReviewStatus, Stance, quote_errors
 from claims.quotes import quote_at, quote_find
-from claims.services import quote_anchor
+from claims.services import FourEyesError, quote_anchor, stance_four_eyes_check
 
 QUOTE_FIELDS = ("quote_exact", "quote_start", "quote_end", "quote_prefix", "quote_suffix")
 
@@ -25,6 +25,8 @@ class StanceForm(forms.ModelForm):
     """
 
     loaded_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Who saves the form (set by the admin, see claims.admin): four eyes need to know.
+    reviewer: Any = None
 
     class Meta:
         model = Stance
@@ -72,8 +74,21 @@ class StanceForm(forms.ModelForm):
         data = self.cleaned_data
         self._check_quote(data)
         self._check_version(data)
+        self._check_four_eyes(data)
         self._stamp_review(data)
         return data
+
+    def _check_four_eyes(self, data: dict[str, Any]) -> None:
+        """A stance saved as confirmed by the one who filed it (or files it now): four eyes."""
+        if data.get("status") != ReviewStatus.CONFIRMED or self.reviewer is None:
+            return
+        if self.instance.pk is not None and "status" not in self.changed_data:
+            return
+        creator = self.instance.created_by_id if self.instance.pk else self.reviewer.pk
+        try:
+            stance_four_eyes_check(created_by_id=creator, reviewer=self.reviewer)
+        except FourEyesError as exc:
+            self.add_error("status", str(exc))
 
     def _check_quote(self, data: dict[str, Any]) -> None:
         article, exact = data.get("article"), data.get("quote_exact")

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Length
@@ -48,8 +49,28 @@ class StaleStanceError(Exception):
         )
 
 
+class FourEyesError(PermissionDenied):
+    """Four eyes (settings.FACTCHECK_FOUR_EYES): a stance a reviewer filed needs another to confirm it."""
+
+
 class UndoRefused(Exception):
     """A reviewer may take back only their own last decision, and only while nobody changed it."""
+
+
+def stance_four_eyes_check(*, created_by_id: int | None, reviewer: Any) -> None:
+    """Raise FourEyesError when four eyes are on and ``reviewer`` filed the stance they confirm.
+
+    A suggestion of the machine (no creator) may be confirmed by any reviewer.
+    Off by default (FACTCHECK_FOUR_EYES).
+    """
+    user = _user_or_none(reviewer)
+    if not settings.FACTCHECK_FOUR_EYES or user is None or created_by_id is None:
+        return
+    if created_by_id == user.pk:
+        raise FourEyesError(
+            "You filed this stance yourself, and this workbench asks for four eyes: "
+            "another reviewer must confirm it."
+        )
 
 
 @dataclass(frozen=True)
@@ -152,10 +173,12 @@ def stance_create(
         raise ValidationError(
             {"status": f"'{status}' is not one of {', '.join(ReviewStatus.values)}."}
         )
+    user = _user_or_none(created_by)
+    if status == ReviewStatus.CONFIRMED and user is not None:
+        stance_four_eyes_check(created_by_id=user.pk, reviewer=user)
     anchor = quote_anchor(
         text=article.text, exact=quote_exact, start=quote_start, prefix=quote_prefix
     )
-    user = _user_or_none(created_by)
     reviewed = status != ReviewStatus.SUGGESTED
     stance = Stance(
         claim=claim,
@@ -204,6 +227,8 @@ def _review(
     change leaves the caller's transaction usable. Back to suggested (an undo),
     the stance has no reviewer; a reason to reject stays only on a rejected one.
     """
+    if status == ReviewStatus.CONFIRMED:
+        stance_four_eyes_check(created_by_id=stance.created_by_id, reviewer=reviewer)
     now = timezone.now()
     reviewed = status != ReviewStatus.SUGGESTED
     fields = {
@@ -236,6 +261,7 @@ def _review(
 
 
 def stance_confirm(*, stance: Stance, reviewer: Any, version: int | None = None) -> Stance:
+    """Confirm; FourEyesError when four eyes are on and the reviewer filed it."""
     return _review(
         stance=stance,
         reviewer=reviewer,

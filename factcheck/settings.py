@@ -251,6 +251,9 @@ PGHISTORY_ADMIN_MODEL = "pghistory.MiddlewareEvents"
 # --- Workbench ------------------------------------------------------------------
 # Read-only claim pages for anonymous readers (the rest always needs a login).
 FACTCHECK_PUBLIC_CLAIM_PAGES = env_bool("FACTCHECK_PUBLIC_CLAIM_PAGES", default=False)
+# Four eyes: a stance a reviewer filed themselves needs another person to confirm it
+# (claims.services.stance_four_eyes_check: the queue, the API and the admin alike).
+FACTCHECK_FOUR_EYES = env_bool("FACTCHECK_FOUR_EYES", default=False)
 # Tests only: let the safe HTTP client reach 127.0.0.1. Production never sets it.
 FACTCHECK_FETCH_ALLOW_LOOPBACK = env_bool("FACTCHECK_FETCH_ALLOW_LOOPBACK", default=False)
 FACTCHECK_USER_AGENT = env_str(

@@ -17,7 +17,7 @@ from rest_framework.fields import get_error_detail
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from claims.services import StaleStanceError
+from claims.services import FourEyesError, StaleStanceError
 
 
 class Conflict(exceptions.APIException):
@@ -27,6 +27,9 @@ class Conflict(exceptions.APIException):
 
 
 def _translate(exc: Exception) -> Exception:
+    if isinstance(exc, FourEyesError):
+        # DRF words every Django PermissionDenied alike; this one says why.
+        return exceptions.PermissionDenied(detail=str(exc))
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(detail=get_error_detail(exc))
     if isinstance(exc, IntegrityError) and "stance_quote_anchored" in str(exc):

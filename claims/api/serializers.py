@@ -464,7 +464,10 @@ class StanceCreateSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=[ReviewStatus.SUGGESTED, ReviewStatus.CONFIRMED],
         default=ReviewStatus.SUGGESTED,
-        help_text="A reviewer may record a stance as confirmed at once.",
+        help_text=(
+            "A reviewer may record a stance as confirmed at once (not when four eyes are on: "
+            "then another reviewer confirms it)."
+        ),
     )
     confidence = serializers.FloatField(required=False, allow_null=True, min_value=0, max_value=1)
     note = serializers.CharField(required=False, allow_blank=True, max_length=5000)

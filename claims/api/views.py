@@ -402,7 +402,8 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
         summary="Confirm a stance (reviewers, editors); 409 if it changed since your version",
         description=(
             "Also confirms a rejected stance: a reviewer may reverse a decision, given the "
-            "stance's current version. 404 if the stance was deleted meanwhile."
+            "stance's current version. 404 if the stance was deleted meanwhile; 403 when four "
+            "eyes are on (FACTCHECK_FOUR_EYES) and you filed the stance yourself."
         ),
         request=serializers.StanceReviewSerializer,
         responses={200: serializers.StanceSerializer},

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from claims.models import Claim, Position, ReviewStatus, Stance
 from claims.services import (
+    FourEyesError,
     StaleStanceError,
     UndoRefused,
     quote_anchor,
@@ -397,6 +399,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
                 "edit_form": StanceEditForm(
                     initial=StanceEditForm.initial_for(stance), auto_id=f"edit-{stance.pk}-%s"
                 ),
+                # Four eyes: the queue offers no confirm (nor edit, which confirms) on a
+                # stance the reviewer filed; the service refuses it anyway.
+                "needs_second": settings.FACTCHECK_FOUR_EYES
+                and stance.created_by_id == request.user.pk,
             }
         )
     may_review = can_review(request.user)
@@ -459,7 +465,7 @@ def _review(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 note=form.cleaned_data["note"],
                 reason=form.cleaned_data["reject_reason"],
             )
-    except StaleStanceError as exc:
+    except (StaleStanceError, FourEyesError) as exc:
         messages.error(request, f"Not {action}ed: {_summary(stance)}. {exc}")
         return redirect(back)
     except Stance.DoesNotExist:
@@ -540,6 +546,9 @@ def stance_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
             except Stance.DoesNotExist:
                 messages.error(request, f"Not saved: {_summary(stance)}. {GONE}")
                 return redirect(back)
+            except FourEyesError as exc:
+                form.add_error(None, str(exc))
+                status = 403
             except ValidationError as exc:
                 form.add_error(None, exc)
                 status = 400
