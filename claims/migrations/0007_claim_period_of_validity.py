@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0005_recompile_match_queries'),
+        ('claims', '0006_suggestion_run'),
         ('sources', '0003_ingestjob_notes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

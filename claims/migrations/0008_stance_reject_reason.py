@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0006_claim_period_of_validity'),
+        ('claims', '0007_claim_period_of_validity'),
         ('sources', '0003_ingestjob_notes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
