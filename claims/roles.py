@@ -41,6 +41,15 @@ ROLES: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 
+# Reviewing stances. Suggested and rejected stances belong to those who review them: the API
+# and the web pages alike show everyone else confirmed stances only.
+REVIEW_PERMISSION = "claims.change_stance"
+
+
+def may_review(user: Any) -> bool:
+    """Whether ``user`` reviews stances, and so sees those not (or not yet) confirmed."""
+    return bool(user.is_authenticated and user.has_perm(REVIEW_PERMISSION))
+
 
 def roles_ensure(sender: Any = None, **kwargs: Any) -> None:
     """Create the role groups if missing and set their permissions (a post_migrate receiver)."""

@@ -31,6 +31,7 @@ from claims.api.parsers import BoundedJSONParser
 from claims.api.permissions import RolePermissions
 from claims.api.throttling import TokenRateThrottle
 from claims.models import Claim, Stance
+from claims.roles import REVIEW_PERMISSION, may_review
 from claims.selectors import claim_history_version, claim_list, stance_list
 from claims.services import stance_confirm, stance_create, stance_reject
 from claims.timeline import claim_timeline
@@ -371,14 +372,13 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
     filterset_class = filters.StanceFilter
     lookup_value_regex = "[0-9]+"
     action_perms = {
-        "confirm": ["claims.change_stance"],
-        "reject": ["claims.change_stance"],
+        "confirm": [REVIEW_PERMISSION],
+        "reject": [REVIEW_PERMISSION],
         "annotation": ["claims.view_stance"],
     }
 
     def get_queryset(self) -> Any:
-        user = self.request.user
-        return stance_list(include_unreviewed=user.has_perm("claims.change_stance"))
+        return stance_list(include_unreviewed=may_review(self.request.user))
 
     def _respond(self, stance: Stance, code: int = status.HTTP_200_OK) -> Response:
         try:

@@ -1,4 +1,5 @@
-"""Template helpers of the web UI: position badges, dates at their precision, safe outside links."""
+"""Template helpers of the web UI: position badges, dates at their precision, safe outside links,
+and whether the reader reviews stances."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from claims import roles
 from claims.models import Position
 from claims.timeline import format_date
 from claims.web import links
@@ -19,6 +21,12 @@ from claims.web.forms import UNDO_SESSION_KEY
 register = template.Library()
 
 LABELS = {p.value: p.label for p in Position}
+
+
+@register.filter
+def may_review(user: Any) -> bool:
+    """``{% if user|may_review %}``: the review queue and suggested stances are for this reader."""
+    return roles.may_review(user)
 
 
 @register.simple_tag

@@ -69,11 +69,13 @@ def article_for_page(pk: int) -> Article:
     )
 
 
-def article_stances(article: Article) -> list[Stance]:
-    """The article's stances that are not rejected, in text order."""
+def article_stances(article: Article, *, include_unreviewed: bool) -> list[Stance]:
+    """The article's confirmed stances in text order, and its suggested ones for reviewers."""
+    shown = [ReviewStatus.CONFIRMED]
+    if include_unreviewed:
+        shown.append(ReviewStatus.SUGGESTED)
     return list(
-        Stance.objects.filter(article=article)
-        .exclude(status=ReviewStatus.REJECTED)
+        Stance.objects.filter(article=article, status__in=shown)
         .select_related("claim", "source")
         .order_by("quote_start", "id")
     )

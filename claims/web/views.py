@@ -18,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from claims.models import Claim, Position, ReviewStatus, Stance
+from claims.roles import REVIEW_PERMISSION, may_review
 from claims.services import (
     FourEyesError,
     StaleStanceError,
@@ -31,14 +32,7 @@ from claims.services import (
 )
 from claims.timeline import Lane, Timeline, TimelineStance, claim_timeline, claims_timelines
 from claims.web import selectors
-from claims.web.access import (
-    FILE_PERMISSION,
-    REVIEW_PERMISSION,
-    actor_view,
-    can_file,
-    can_review,
-    reader_view,
-)
+from claims.web.access import FILE_PERMISSION, QUEUE_REFUSED, actor_view, can_file, reader_view
 from claims.web.chart import POSITION_LABELS, change_label, render_chart
 from claims.web.evidence import evidence_rows
 from claims.web.forms import (
@@ -123,7 +117,7 @@ def home(request: HttpRequest) -> HttpResponse:
             {"claim": claim, "change": change, "label": change_label(change)}
             for claim, change in changes[:HOME_CHANGES]
         ],
-        "review_count": selectors.review_count() if request.user.is_authenticated else None,
+        "review_count": selectors.review_count() if may_review(request.user) else None,
     }
     return render(request, "web/home.html", context)
 
@@ -217,13 +211,14 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @reader_view()
 def article_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/article_list.html", {"articles": selectors.article_index()})
+    context = {"articles": selectors.article_index(), "may_review": may_review(request.user)}
+    return render(request, "web/article_list.html", context)
 
 
 def _article_page(
     request: HttpRequest, article: Article, form: StanceFileForm | None, status: int = 200
 ) -> HttpResponse:
-    stances = selectors.article_stances(article)
+    stances = selectors.article_stances(article, include_unreviewed=may_review(request.user))
     spans = [
         Span(
             stance_id=s.pk,
@@ -372,7 +367,7 @@ def source_lookup(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
-@reader_view()
+@actor_view(REVIEW_PERMISSION, QUEUE_REFUSED)
 def review_queue(request: HttpRequest) -> HttpResponse:
     queue = selectors.review_queue()
     total = queue.count()
@@ -405,12 +400,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
                 and stance.created_by_id == request.user.pk,
             }
         )
-    may_review = can_review(request.user)
     context = {
         "items": items,
         "total": total,
         "shown": len(items),
-        "may_review": may_review,
         "review_form": ReviewForm(),
     }
     return render(request, "web/queue.html", context)
