@@ -3,13 +3,17 @@
 ``{"detail": "..."}`` for an error about the request as a whole, and
 ``{"field": ["...", ...]}`` for errors about fields. Errors raised below the
 API (a service's django ValidationError, a stale stance, the database's quote
-check) are turned into that format here, so no bad input ends in a 500.
+check) are turned into that format here, so no bad input ends in a 500. So is
+Django's refusal of a body over DATA_UPLOAD_MAX_MEMORY_SIZE: a 413 in this format,
+not Django's HTML error page.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from rest_framework import exceptions, status
@@ -26,10 +30,23 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "payload_too_large"
+
+    def __init__(self) -> None:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        super().__init__(
+            f"The request body is larger than {limit:,} bytes, the most this API accepts."
+        )
+
+
 def _translate(exc: Exception) -> Exception:
     if isinstance(exc, FourEyesError):
         # DRF words every Django PermissionDenied alike; this one says why.
         return exceptions.PermissionDenied(detail=str(exc))
+    if isinstance(exc, RequestDataTooBig):
+        return PayloadTooLarge()
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(detail=get_error_detail(exc))
     if isinstance(exc, IntegrityError) and "stance_quote_anchored" in str(exc):
