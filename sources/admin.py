@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from pghistory.models import Events
 
 from factcheck.audit_admin import LABELS, AuditEventAdmin, AuditHistoryMixin, shown
-from sources.forms import ArticleForm, IngestSubmitForm, SourceAliasFormSet
+from sources.forms import ArticleForm, FetchableURLField, IngestSubmitForm, SourceAliasFormSet
 from sources.models import Article, Feed, IngestJob, Outlet, Source, SourceAlias
 from sources.selectors import AliasMatch, aliases_matching
 from sources.services import (
@@ -37,6 +37,10 @@ admin.site.register(SourceAlias.pgh_event_model, AuditEventAdmin)  # type: ignor
 
 # Typed URLs without a scheme are taken as https (Django 6's default, stated now).
 HTTPS_URLS: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
+# A feed's URL is fetched: http or https only, refused here rather than at its first poll.
+FEED_URLS: dict[type[models.Field], dict[str, Any]] = {
+    models.URLField: {"assume_scheme": "https", "form_class": FetchableURLField}
+}
 
 
 class SourceAliasInline(admin.TabularInline):
@@ -151,7 +155,7 @@ class OutletAdmin(admin.ModelAdmin):
 
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
-    formfield_overrides = HTTPS_URLS
+    formfield_overrides = FEED_URLS
     list_display = [
         "__str__",
         "outlet",

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from sources.fetch.addresses import fetchable_url
 from sources.models import Article, IngestJob
 from sources.services import source_aliases_check
 
@@ -17,6 +18,12 @@ def https_urls(field: models.Field, **kwargs: Any) -> forms.Field | None:
     if isinstance(field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
     return field.formfield(**kwargs)
+
+
+class FetchableURLField(forms.URLField):
+    """A URL the workbench will fetch: http or https, no credentials (the API's rule too)."""
+
+    default_validators = [fetchable_url]
 
 
 class SourceAliasFormSet(forms.BaseInlineFormSet):
@@ -92,7 +99,7 @@ class ArticleForm(forms.ModelForm):
 class IngestSubmitForm(forms.ModelForm):
     """Paste a URL, or the text of an article with its title and date; the job does the rest."""
 
-    url = forms.URLField(max_length=2000, required=False, assume_scheme="https")
+    url = FetchableURLField(max_length=2000, required=False, assume_scheme="https")
 
     class Meta:
         model = IngestJob

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.validators import URLValidator
 from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -23,6 +22,7 @@ from claims.models import (
 )
 from claims.timeline import format_date
 from factcheck.lookups import id_or_slug_filter
+from sources.fetch.addresses import fetchable_url
 from sources.models import Article, IngestJob, Outlet, Source
 from sources.services import AliasProblem, source_aliases_check, source_create, source_update
 
@@ -305,14 +305,24 @@ class ArticleDetailSerializer(ArticleSerializer):
         read_only_fields = fields
 
 
+@extend_schema_field(OpenApiTypes.URI)
+class FetchableURLField(serializers.CharField):
+    """A URL the workbench will fetch: http or https, no credentials (the admin's rule too).
+
+    A CharField with that one validator: DRF's URLField adds a second URL validator of its
+    own, and a bad URL got "Enter a valid URL." twice.
+    """
+
+    default_validators = [fetchable_url]
+
+
 class ArticleSubmitSerializer(serializers.Serializer):
     """An article to bring in: a URL to fetch, or pasted text with its title."""
 
-    url = serializers.URLField(
+    url = FetchableURLField(
         max_length=2000,
         required=False,
         allow_blank=True,
-        validators=[URLValidator(schemes=["http", "https"])],
         help_text="The page to fetch (http or https).",
     )
     text = serializers.CharField(

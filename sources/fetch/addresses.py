@@ -15,6 +15,8 @@ import socket
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 
 from sources.fetch.errors import (
     BlockedAddressError,
@@ -26,6 +28,15 @@ from sources.fetch.errors import (
 # 100.64.0.0/10 (carrier-grade NAT) is neither "private" nor "global" to ipaddress.
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 _LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"), ipaddress.ip_network("::1/128"))
+
+# The only schemes fetched. A URL given by a person (the admin's forms, the API) is held
+# to this at once by fetchable_url, rather than failing later in its job.
+FETCHED_SCHEMES = ("http", "https")
+_FETCHED_URL = URLValidator(
+    schemes=list(FETCHED_SCHEMES),
+    message="Enter a valid URL starting with http:// or https://.",
+    code="not_fetched",  # not "invalid", which a form field would reword as "Enter a valid URL."
+)
 
 
 def address_refusal(address: str) -> str | None:
@@ -41,18 +52,18 @@ def address_refusal(address: str) -> str | None:
     ):
         return f"{ip} is an IPv4-mapped or -translated IPv6 address"
     checks = (
-        ("loopback", ip.is_loopback),
-        ("link-local", ip.is_link_local),
-        ("CGNAT", isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT),
-        ("multicast", ip.is_multicast),
-        ("unspecified", ip.is_unspecified),
-        ("reserved", ip.is_reserved),
-        ("private", ip.is_private),
-        ("not globally routable", not ip.is_global),
+        ("a loopback", ip.is_loopback),
+        ("a link-local", ip.is_link_local),
+        ("a CGNAT", isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT),
+        ("a multicast", ip.is_multicast),
+        ("an unspecified", ip.is_unspecified),
+        ("a reserved", ip.is_reserved),
+        ("a private", ip.is_private),
+        ("not a globally routable", not ip.is_global),
     )
-    for name, hit in checks:
+    for kind, hit in checks:
         if hit:
-            return f"{ip} is a {name} address"
+            return f"{ip} is {kind} address"
     return None
 
 
@@ -76,13 +87,24 @@ def resolve(host: str, port: int) -> list[str]:
     return addresses
 
 
+def fetchable_url(value: str) -> None:
+    """Validator of a URL a person gives to be fetched: what check_url would refuse in the
+    job, refused at the form (a scheme other than http or https, credentials)."""
+    _FETCHED_URL(value)
+    if urlsplit(value).username is not None:
+        raise ValidationError(
+            "URLs with a user name or password are not fetched; leave them out.",
+            code="not_fetched",
+        )
+
+
 def check_url(url: str) -> None:
     try:
         parts = urlsplit(url)
         hostname, _ = parts.hostname, parts.port  # .port raises on "host:99999"
     except ValueError as exc:
         raise InvalidURLError(f"not a valid URL ({exc}): {url[:300]}", url=url) from exc
-    if parts.scheme not in {"http", "https"}:
+    if parts.scheme not in FETCHED_SCHEMES:
         raise FetchError(f"only http and https URLs are fetched, not {parts.scheme or 'none'}")
     if not hostname:
         raise FetchError("the URL has no host")
