@@ -23,6 +23,8 @@ ROLES: dict[str, dict[str, dict[str, str]]] = {
             "article": "add change view",
             "ingestjob": "add change view",
         },
+        # Login lockouts (django-axes): editors see them and lift one by deleting it.
+        "axes": {"accessattempt": "view delete"},
     },
     "Reviewers": {
         "claims": {"claim": "view", "stance": "add change view"},

@@ -6,6 +6,7 @@ embedded Redis (see factcheck/embedded.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -73,6 +74,9 @@ INSTALLED_APPS = [
     "pghistory.admin",
     "django.contrib.admin",
     "django.contrib.auth",
+    # Login throttling (below: AXES_*), with its lockouts in the admin. Before claims, so its
+    # permissions exist when claims.roles hands them to the Editors after a migrate.
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -105,6 +109,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the request's user and URL with every audit event.
     "pghistory.middleware.HistoryMiddleware",
+    # Last, as django-axes asks: answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -143,6 +149,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# --- Login throttling (django-axes) ----------------------------------------------
+# /accounts/login/ and /admin/login/ alike: after LOGIN_FAILURE_LIMIT wrong passwords for one
+# user name from one address, that pair is locked out for LOGIN_LOCKOUT_MINUTES (each further
+# try during the lockout starts it again), even with the right password. Keyed on the pair, so
+# nobody can lock a colleague out from elsewhere. The address is REMOTE_ADDR: a client cannot
+# choose it by sending X-Forwarded-For. Editors see and lift lockouts in the admin
+# (Axes > Access attempts); `manage.py axes_reset` lifts them all. API tokens are not passwords:
+# DRF's token authentication is untouched.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A right password before the limit forgives the wrong ones before it.
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
