@@ -2,18 +2,24 @@
 
 Starts the embedded PostgreSQL and Redis (unless DATABASE_URL / CELERY_BROKER_URL
 are set), migrates, loads the demo, then runs the web server, a Celery worker
-and Celery beat as children. Ctrl-C (SIGINT) or SIGTERM stops the children,
-then the embedded servers, so nothing is left running.
+and Celery beat as children. A part that dies (a crash, the OOM killer, a stray
+kill -9) is started again with a line saying so; one that dies more than
+FACTCHECK_RUN_MAX_RESTARTS times in FACTCHECK_RUN_RESTART_WINDOW seconds (3 in
+60) is not coming back by itself, and everything stops. Ctrl-C (SIGINT) or
+SIGTERM stops the children, then the embedded servers, so nothing is left running.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections import deque
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import embedded
@@ -26,6 +32,75 @@ DEMO_LOGINS = [
 ]
 # How long children get to finish their current request or task on shutdown.
 STOP_GRACE_SECONDS = 10
+# A part may be restarted this many times within the window; one more death stops everything.
+MAX_RESTARTS = int(os.environ.get("FACTCHECK_RUN_MAX_RESTARTS") or 3)
+RESTART_WINDOW_SECONDS = float(os.environ.get("FACTCHECK_RUN_RESTART_WINDOW") or 60)
+
+
+@dataclass
+class Part:
+    """One child of the runner (web, worker or beat), started when made, and when it was
+    last restarted."""
+
+    name: str
+    argv: list[str]
+    env: dict[str, str]
+    proc: subprocess.Popen = field(init=False)
+    restarts: deque[float] = field(default_factory=deque)
+
+    def __post_init__(self) -> None:
+        self.start()
+
+    def start(self) -> None:
+        # Its own process group (session), so a terminal's Ctrl-C reaches the runner first
+        # and the runner stops the parts in order, and so the whole part (a worker's pool
+        # processes too) can be signalled at once.
+        self.proc = subprocess.Popen(self.argv, cwd=BASE_DIR, env=self.env, start_new_session=True)
+
+    def may_restart(self, now: float) -> bool:
+        while self.restarts and now - self.restarts[0] > RESTART_WINDOW_SECONDS:
+            self.restarts.popleft()
+        return len(self.restarts) < MAX_RESTARTS
+
+
+def _how_it_ended(returncode: int) -> str:
+    if returncode >= 0:
+        return f"exited with {returncode}"
+    try:
+        return f"was killed by {signal.Signals(-returncode).name}"
+    except ValueError:
+        return f"was killed by signal {-returncode}"
+
+
+def _kill_leftovers(proc: subprocess.Popen) -> None:
+    """Kill what a dead part leaves in its group (a SIGKILLed worker's pool processes)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _watch(parts: list[Part]) -> bool:
+    """Restart each part that died; False once one died too often (the runner then stops)."""
+    for part in parts:
+        if part.proc.poll() is None:
+            continue
+        how = _how_it_ended(part.proc.returncode)
+        _kill_leftovers(part.proc)
+        now = time.monotonic()
+        if not part.may_restart(now):
+            print(
+                f"{part.name} {how}: {len(part.restarts) + 1} deaths within "
+                f"{RESTART_WINDOW_SECONDS:.0f} s, it keeps dying, so everything stops.",
+                flush=True,
+            )
+            return False
+        part.restarts.append(now)
+        print(
+            f"{part.name} {how}; restarting it (restart {len(part.restarts)} of "
+            f"{MAX_RESTARTS} allowed in {RESTART_WINDOW_SECONDS:.0f} s).",
+            flush=True,
+        )
+        part.start()
+    return True
 
 
 def _manage(env: dict[str, str], *args: str) -> None:
@@ -45,7 +120,8 @@ def _wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 60) -> No
     raise RuntimeError(f"the web server did not answer on port {port} in {timeout:.0f}s")
 
 
-def _stop(children: list[subprocess.Popen]) -> None:
+def _stop(parts: list[Part]) -> None:
+    children = [part.proc for part in parts]
     for proc in children:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -74,7 +150,8 @@ def main() -> int:
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
 
-    children: list[subprocess.Popen] = []
+    parts: list[Part] = []
+    kept_running = True
     try:
         if not env.get("DATABASE_URL"):
             print("Starting embedded PostgreSQL (data in var/pgdata)…", flush=True)
@@ -94,11 +171,9 @@ def main() -> int:
             "beat": [sys.executable, "-m", "celery", "-A", "factcheck", "beat", "--loglevel",
                      "INFO", "--schedule", str(var / "celerybeat-schedule")],
         }  # fmt: skip
-        for argv in commands.values():
-            # Own process group each, so a terminal's Ctrl-C reaches us first
-            # and we stop them in order.
-            children.append(subprocess.Popen(argv, cwd=BASE_DIR, env=env, start_new_session=True))
-        _wait_for_port(port, children[0])
+        for name, argv in commands.items():
+            parts.append(Part(name, argv, env))
+        _wait_for_port(port, parts[0].proc)
 
         # "Generated token <key> for user consumer"
         answer = subprocess.run(
@@ -120,21 +195,18 @@ def main() -> int:
         ]
         print("\n".join(lines), flush=True)
 
-        while not stopping:
-            for name, proc in zip(commands, children, strict=True):
-                if proc.poll() is not None:
-                    print(f"{name} exited with {proc.returncode}; stopping.", flush=True)
-                    stopping = True
+        while not stopping and kept_running:
+            kept_running = _watch(parts)
             time.sleep(0.5)
     except (subprocess.CalledProcessError, RuntimeError) as exc:
         print(f"factcheck could not start: {exc}", file=sys.stderr, flush=True)
         return 1
     finally:
         print("Stopping…", flush=True)
-        _stop(children)
+        _stop(parts)
         embedded.shutdown()
         print("Stopped.", flush=True)
-    return 0
+    return 0 if kept_running else 1
 
 
 if __name__ == "__main__":
