@@ -169,6 +169,7 @@ def seed(total_stances: int, log: Callable[[str], None]) -> tuple[str, str]:
                     "confirmed" if confirmed else "suggested",
                     "{}",
                     "",
+                    "",
                     now if confirmed else None,
                     1,
                     now,
@@ -178,7 +179,7 @@ def seed(total_stances: int, log: Callable[[str], None]) -> tuple[str, str]:
     columns = (
         "claim_id, source_id, position, stated_on, stated_on_precision, article_id, "
         "quote_exact, quote_prefix, quote_suffix, quote_start, quote_end, attributed_via, "
-        "status, evidence, note, reviewed_at, version, created_at, updated_at"
+        "status, evidence, note, reject_reason, reviewed_at, version, created_at, updated_at"
     )
     started = time.perf_counter()
     with (
