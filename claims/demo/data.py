@@ -151,6 +151,9 @@ ARTICLES = [
         published_on=dt.date(2024, 9, 13),
         body_from="MOSCOW, Sept 13 (Reuters)",
         body_to="It said the meetings took place",
+        # The Japan News carries Reuters' story (its dateline says so; ingestion reads it).
+        copy_of_outlet="Reuters",
+        duplicate_kind="republished",
     ),
     DemoArticle(
         key="003",

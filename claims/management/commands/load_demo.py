@@ -16,6 +16,7 @@ from rest_framework.authtoken.models import Token
 from claims.demo import data
 from claims.models import Claim, Stance
 from claims.services import quote_anchor
+from sources.ingest import ArticleDraft, article_store
 from sources.models import Article, Outlet, Source, SourceAlias, normalize_alias
 
 SEEDS_DIR = Path(data.__file__).resolve().parent / "seeds"
@@ -104,27 +105,33 @@ class Command(BaseCommand):
         return outlets
 
     def _articles(self, outlets: dict[str, Outlet]) -> dict[str, Article]:
+        """The seeds stored as ingestion stores an article (signature, content hash, copy
+        links: a page that copies one of them later is linked to it), then the facts the
+        demo knows better than the text shows: the page dates, the spun copy."""
         articles = {}
         for spec in data.ARTICLES:
-            article, _ = Article.objects.update_or_create(
-                canonical_url=spec.url,
-                defaults={
-                    "url": spec.url,
-                    "origin": Article.Origin.DEMO,
-                    "outlet": outlets[spec.outlet],
-                    "title": spec.title,
-                    "byline": spec.byline,
-                    "published_on": spec.published_on,
-                    "page_date": spec.page_date,
-                    "language": "en",
-                    "text": main_text(spec),
-                    "duplicate_kind": spec.duplicate_kind,
-                    "original_outlet": outlets[spec.copy_of_outlet]
-                    if spec.copy_of_outlet
-                    else None,
-                    "fetched_at": None,
-                },
+            article, _ = article_store(
+                draft=ArticleDraft(
+                    url=spec.url,
+                    canonical_url=spec.url,
+                    title=spec.title,
+                    text=main_text(spec),
+                    byline=spec.byline,
+                    language="en",
+                    published_on=spec.published_on,
+                    outlet=outlets[spec.outlet],
+                    origin=Article.Origin.DEMO,
+                )
             )
+            known: dict[str, Any] = {}
+            if spec.page_date:
+                known["page_date"] = spec.page_date
+            if spec.duplicate_kind:
+                known["duplicate_kind"] = spec.duplicate_kind
+            if spec.copy_of_outlet:
+                known["original_outlet"] = outlets[spec.copy_of_outlet]
+            if known:
+                Article.objects.filter(pk=article.pk).update(**known)
             articles[spec.key] = article
         return articles
 
