@@ -81,6 +81,10 @@ class ArticleDraft:
     original_url: str = ""
 
 
+# Origins whose text came over HTTP (pasted text and the demo's seeds were not fetched).
+_FETCHED = {Article.Origin.URL, Article.Origin.FEED}
+
+
 # --- the near-duplicate index, kept per process and topped up from the database -------
 
 _index = dedupe.NearDuplicateIndex()
@@ -111,13 +115,18 @@ class Match:
     similarity: float
 
 
-def _near_duplicate(text: str, minhash: object) -> Match | None:
-    """The stored article this text copies, verified on exact shingles; None if none."""
+def _near_duplicate(
+    text: str, minhash: object, exclude: frozenset[int] = frozenset()
+) -> Match | None:
+    """The stored article this text copies, verified on exact shingles; None if none.
+
+    ``exclude``: ids that do not count (a stored article re-checked, and its copies).
+    """
     own = dedupe.shingles(text)
     if len(own) < dedupe.MIN_SHINGLES:
         return None
     index = _index_refresh()
-    ids = index.candidates(minhash)
+    ids = [pk for pk in index.candidates(minhash) if pk not in exclude]
     if not ids:
         return None
     found = {a.pk: a for a in Article.objects.filter(pk__in=ids)}
@@ -153,11 +162,11 @@ def _wire_original(article: Article) -> None:
 
 
 def _adopt_as_original(article: Article, match: Match) -> None:
-    """The new article is older than the stored one it matches: it becomes the original.
+    """``article`` is older than the one it matches: it becomes the original of them all.
 
-    The stored original and its copies become copies of the new article, with its date;
-    articles_demoted tells whoever keeps work on them (claims withdraws their suggestions
-    still waiting for review).
+    The matched article's original and its copies become copies of ``article``, with its
+    date; articles_demoted tells whoever keeps work on them (claims withdraws their
+    suggestions still waiting for review).
     """
     old = match.article.original
     demoted = list(Article.objects.filter(Q(pk=old.pk) | Q(duplicate_of=old)))
@@ -235,7 +244,7 @@ def article_store(*, draft: ArticleDraft) -> tuple[Article, bool]:
             html=draft.html,
             minhash=dedupe.signature_to_json(minhash),
             original_url=draft.original_url[:2000],
-            fetched_at=timezone.now() if draft.origin != Article.Origin.PASTE else None,
+            fetched_at=timezone.now() if draft.origin in _FETCHED else None,
         )
         adopt = False
         if match is not None:
@@ -274,6 +283,104 @@ def article_store(*, draft: ArticleDraft) -> tuple[Article, bool]:
         article.duplicate_similarity,
     )
     return article, True
+
+
+# --- stored articles checked again (manage.py dedupe) ------------------------------
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """What checking one stored article again did."""
+
+    article_id: int
+    signed: bool = False  # its MinHash signature was missing (or stale) and is stored now
+    linked_to: int | None = None  # the original it, or a copy group, was linked to
+    kind: str = ""
+    demoted: tuple[int, ...] = ()  # the articles that became copies
+
+
+def _signature_of(article: Article) -> tuple[object, bool]:
+    """The article's stored signature, or a new one when it has none (or a stale one)."""
+    minhash = dedupe.signature_from_json(article.minhash)
+    if minhash is not None:
+        return minhash, False
+    minhash = dedupe.signature(article.text)
+    article.minhash = dedupe.signature_to_json(minhash)
+    Article.objects.filter(pk=article.pk).update(minhash=article.minhash)
+    return minhash, True
+
+
+def _same_text(article: Article, exclude: frozenset[int]) -> Match | None:
+    """Another stored article with word-for-word the same text, as ingestion would link it."""
+    same = (
+        Article.objects.filter(content_hash=article.content_hash)
+        .exclude(pk__in=exclude)
+        .order_by(F("published_on").asc(nulls_last=True), "pk")
+        .first()
+    )
+    if same is None:
+        return None
+    other_outlet = article.outlet_id is not None and same.outlet_id not in (
+        None,
+        article.outlet_id,
+    )
+    kind = Article.DuplicateKind.REPUBLISHED if other_outlet else Article.DuplicateKind.EXACT
+    return Match(same, kind, 1.0)
+
+
+def _first(a: Article, b: Article) -> bool:
+    """Whether ``a`` is the original of the two: the earlier date, else the one stored first."""
+    if _earlier(a.published_on, b.published_on):
+        return True
+    return a.published_on == b.published_on and a.pk < b.pk
+
+
+def article_recheck(*, article_id: int) -> Recheck:
+    """Check one stored article for copies again, as ingestion checks a new one.
+
+    For articles stored before their copies could be seen (no signature: the demo data
+    loaded before it went through ingestion, rows written by other means), and after
+    the thresholds change. The signature is computed when it is missing; an original
+    that copies another stored story, or is copied by one, is linked the way
+    ``article_store`` links a new article: the earlier date is the original, its
+    group takes the other group in, articles_demoted is sent for the demoted.
+    Idempotent: a copy is left as it is, and an original already linked finds only
+    articles of its own group, which do not count.
+
+    Locking: one short transaction under STORE_LOCK, so it never races an ingestion
+    and a run stopped between two articles leaves each one checked or not.
+    """
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            return Recheck(article_id)
+        minhash, signed = _signature_of(article)
+        _index.insert(article.pk, minhash)
+        if article.duplicate_of_id is not None:
+            return Recheck(article_id, signed=signed)
+        own = frozenset([article.pk, *article.copies.values_list("pk", flat=True)])
+        match = _same_text(article, own) or _near_duplicate(article.text, minhash, own)
+        if match is None:
+            return Recheck(article_id, signed=signed)
+        other = match.article.original
+        if _first(article, other):
+            original, taken = article, Match(other, match.kind, match.similarity)
+        else:
+            original, taken = other, Match(article, match.kind, match.similarity)
+        demoted = [taken.article.pk, *taken.article.copies.values_list("pk", flat=True)]
+        _adopt_as_original(original, taken)
+    logger.info(
+        "article_rechecked article=%s original=%s kind=%s demoted=%s",
+        article_id,
+        original.pk,
+        taken.kind,
+        demoted,
+    )
+    return Recheck(
+        article_id, signed=signed, linked_to=original.pk, kind=taken.kind, demoted=tuple(demoted)
+    )
 
 
 # --- jobs ---------------------------------------------------------------------
