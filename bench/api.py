@@ -221,7 +221,8 @@ def measure(slug: str, token: str, runs: int) -> list[tuple[str, list[float], st
     first = client.get(path)
     assert first.status_code == 200, first.content[:500]
     body = first.json()
-    shown = sum(len(lane["stances"]) for lane in body["lanes"])
+    shown = sum(len(st["reports"]) for lane in body["lanes"] for st in lane["statements"])
+    statements = sum(len(lane["statements"]) for lane in body["lanes"])
     etag = first["ETag"]
     as_of = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)).isoformat()
 
@@ -256,7 +257,11 @@ def measure(slug: str, token: str, runs: int) -> list[tuple[str, list[float], st
         assert client.get(path, {"as_of": as_of}).status_code == 200
 
     results = [
-        ("GET history (5,000 stances, JSON)", timed(history, runs), f"{len(first.content):,} B"),
+        (
+            "GET history (5,000 stances, JSON)",
+            timed(history, runs),
+            f"{len(first.content):,} B, {statements:,} statements",
+        ),
         ("GET history, If-None-Match -> 304", timed(not_modified, runs), "0 B"),
         ("GET history?as_of= (audit replay)", timed(history_as_of, max(5, runs // 3)), ""),
         ("one raw SQL query, same rows", timed(raw, runs), f"{len(fetched):,} rows"),

@@ -11,6 +11,14 @@ were at that moment, rows deleted since included. Articles and outlets have no
 audit history: they show as they are now (a placeholder for an article
 deleted since).
 
+Statements: several stances can record one statement (one occasion on which a
+source took a position), each in its own article: the Hill and AP's story both
+report Washington's accusation of July 2023. A lane's stances are grouped into
+statements (``statements_group``: same speaker, same position, dates within
+STATEMENT_DAYS), each listing its reports and how many of them are independent
+(copies of one original, and stories of one outlet, count once). Marks, tables,
+counts and changes are per statement; the API keeps every stance, as a report.
+
 Query budget: a fixed number of queries whatever the number of stances
 (stances with their articles in one, the source tree in one; with ``as_of``
 the stance events, their articles, the source events and the claim's event).
@@ -18,6 +26,7 @@ the stance events, their articles, the source events and the claim's event).
 
 from __future__ import annotations
 
+import calendar
 import copy
 import datetime as dt
 from collections.abc import Iterable
@@ -62,10 +71,166 @@ class TimelineStance:
     attributed_via: str
     article: ArticleRef
     confidence: float | None = None
+    status: str = ReviewStatus.CONFIRMED
 
     @property
     def position_label(self) -> str:
         return self.position.replace("_", " ")
+
+
+# Reports of one statement: the same speaker's same position on dates at most this many
+# days apart (a date known to the month or year spans it). Outlets date one statement a
+# day or two apart (the day it was said, the day the story ran, a weekend between); a
+# statement repeated a week later is another occasion. Figures in the README.
+STATEMENT_DAYS = 3
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def stance_period(stance: TimelineStance) -> tuple[dt.date, dt.date]:
+    """The days a stance's date stands for: one day, its month or its year."""
+    day = stance.stated_on
+    if stance.stated_on_precision == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if stance.stated_on_precision == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+    return day, day
+
+
+def report_origin(article: ArticleRef) -> str:
+    """Whose reporting an article is: the outlet of the story it copies, the wire it carries,
+    else its own outlet ("#<id>" for an article with no outlet). Reports of one origin are
+    one independent report."""
+    while article.original is not None:
+        article = article.original
+    return article.original_outlet or article.outlet or f"#{article.id}"
+
+
+def _is_copy(article: ArticleRef) -> bool:
+    return bool(article.original is not None or article.original_outlet or article.duplicate_kind)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One occasion on which a source took a position, and every stance that reports it.
+
+    ``reports[0]`` leads: the most precise date, then the earliest, then an original
+    before a copy, then the first recorded. Its date, quote and article stand for
+    the statement; the statement's id is its stance id.
+    """
+
+    reports: tuple[TimelineStance, ...]
+    independent_reports: int
+    articles: int  # distinct articles among the reports
+
+    @property
+    def lead(self) -> TimelineStance:
+        return self.reports[0]
+
+    @property
+    def id(self) -> int:
+        return self.lead.id
+
+    @property
+    def speaker(self) -> Source:
+        return self.lead.speaker
+
+    @property
+    def position(self) -> str:
+        return self.lead.position
+
+    @property
+    def position_label(self) -> str:
+        return self.lead.position_label
+
+    @property
+    def stated_on(self) -> dt.date:
+        return self.lead.stated_on
+
+    @property
+    def stated_on_precision(self) -> str:
+        return self.lead.stated_on_precision
+
+    @property
+    def quote_exact(self) -> str:
+        return self.lead.quote_exact
+
+    @property
+    def quote_prefix(self) -> str:
+        return self.lead.quote_prefix
+
+    @property
+    def quote_suffix(self) -> str:
+        return self.lead.quote_suffix
+
+    @property
+    def attributed_via(self) -> str:
+        return self.lead.attributed_via
+
+    @property
+    def article(self) -> ArticleRef:
+        return self.lead.article
+
+    @property
+    def copies(self) -> int:
+        """Reports beyond the independent ones: copies, and an outlet's further stories."""
+        return self.articles - self.independent_reports
+
+    def origins(self) -> list[tuple[str, list[ArticleRef]]]:
+        """Each independent report: its origin and the articles carrying it, lead's first."""
+        grouped: dict[str, list[ArticleRef]] = {}
+        seen: set[int] = set()
+        for report in self.reports:
+            if report.article.id not in seen:
+                seen.add(report.article.id)
+                grouped.setdefault(report_origin(report.article), []).append(report.article)
+        return list(grouped.items())
+
+
+def _statement(reports: list[TimelineStance]) -> Statement:
+    lead = min(
+        reports,
+        key=lambda r: (
+            _PRECISION_RANK.get(r.stated_on_precision, 0),
+            r.stated_on,
+            _is_copy(r.article),
+            r.id,
+        ),
+    )
+    # The rest in stated order (they are given so).
+    ordered = (lead, *(r for r in reports if r is not lead))
+    articles = {r.article.id: r.article for r in reports}
+    return Statement(
+        reports=ordered,
+        independent_reports=len({report_origin(a) for a in articles.values()}),
+        articles=len(articles),
+    )
+
+
+def statements_group(stances: list[TimelineStance]) -> list[Statement]:
+    """A lane's stances (in stated order) grouped into statements, in stated order.
+
+    A stance joins the latest statement of its speaker and position when its date lies
+    within STATEMENT_DAYS of that statement's first report; otherwise it starts one.
+    Measured against the first report, not the last, so a source repeating itself every
+    other day does not chain into one statement. Quotes are not compared: two outlets
+    word one statement differently (README: "Statements").
+    """
+    groups: list[list[TimelineStance]] = []
+    latest: dict[tuple[int, str], tuple[dt.date, list[TimelineStance]]] = {}
+    for stance in stances:
+        key = (stance.speaker.pk, stance.position)
+        start, end = stance_period(stance)
+        open_ = latest.get(key)
+        if open_ is not None and (start - open_[0]).days <= STATEMENT_DAYS:
+            open_[1].append(stance)
+            continue
+        group = [stance]
+        groups.append(group)
+        latest[key] = (end, group)
+    statements = [_statement(group) for group in groups]
+    statements.sort(key=lambda s: (s.stated_on, s.id))
+    return statements
 
 
 @dataclass(frozen=True)
@@ -75,7 +240,7 @@ class PositionChange:
     to_position: str
     on: dt.date
     precision: str
-    stance_id: int
+    stance_id: int  # the statement's (its first report's)
 
     def __str__(self) -> str:
         when = format_date(self.on, self.precision)
@@ -86,6 +251,7 @@ class PositionChange:
 class Lane:
     source: Source
     stances: list[TimelineStance] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
     changes: list[PositionChange] = field(default_factory=list)
     current_position: str | None = None
 
@@ -111,12 +277,22 @@ class Timeline:
         )
 
     @property
+    def statements(self) -> list[Statement]:
+        return sorted(
+            (s for lane in self.lanes for s in lane.statements), key=lambda s: (s.stated_on, s.id)
+        )
+
+    @property
+    def statement_count(self) -> int:
+        return sum(len(lane.statements) for lane in self.lanes)
+
+    @property
     def changes(self) -> list[PositionChange]:
         return sorted((c for lane in self.lanes for c in lane.changes), key=lambda c: c.on)
 
     @property
     def date_range(self) -> tuple[dt.date, dt.date] | None:
-        dates = [s.stated_on for lane in self.lanes for s in lane.stances]
+        dates = [s.stated_on for lane in self.lanes for s in lane.statements]
         return (min(dates), max(dates)) if dates else None
 
 
@@ -158,6 +334,7 @@ _STANCE_COLUMNS = (
     "claim_id",
     "source_id",
     "position",
+    "status",
     "stated_on",
     "stated_on_precision",
     "quote_exact",
@@ -422,31 +599,34 @@ def _timeline_from_rows(
                 article=refs.get(row.article_id)
                 or refs.setdefault(row.article_id, _article_ref(row.article, outlets)),
                 confidence=row.confidence,
+                status=row.status,
             )
         )
 
     for lane in lanes.values():
         lane.stances.sort(key=lambda s: (s.stated_on, s.id))
-        previous: TimelineStance | None = None
-        for stance in lane.stances:
-            if previous is not None and stance.position != previous.position:
+        lane.statements = statements_group(lane.stances)
+        previous: Statement | None = None
+        for statement in lane.statements:
+            if previous is not None and statement.position != previous.position:
                 lane.changes.append(
                     PositionChange(
                         source=lane.source,
                         from_position=previous.position,
-                        to_position=stance.position,
-                        on=stance.stated_on,
-                        precision=stance.stated_on_precision,
-                        stance_id=stance.id,
+                        to_position=statement.position,
+                        on=statement.stated_on,
+                        precision=statement.stated_on_precision,
+                        stance_id=statement.id,
                     )
                 )
-            previous = stance
-        # From all the lane's stances, ``since`` or not: the position the source holds.
+            previous = statement
+        # From all the lane's statements, ``since`` or not: the position the source holds.
         lane.current_position = previous.position if previous else None
         if since is not None:
             lane.stances = [s for s in lane.stances if s.stated_on >= since]
+            lane.statements = [s for s in lane.statements if s.stated_on >= since]
             lane.changes = [c for c in lane.changes if c.on >= since]
 
-    shown = [lane for lane in lanes.values() if lane.stances]
-    ordered = sorted(shown, key=lambda lane: (-len(lane.stances), lane.source.name))
+    shown = [lane for lane in lanes.values() if lane.statements]
+    ordered = sorted(shown, key=lambda lane: (-len(lane.statements), lane.source.name))
     return Timeline(claim=claim, lanes=ordered, as_of=as_of, grouped_by=group_by)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from claims.timeline import ArticleRef, Lane, Timeline, TimelineStance, format_date
+from claims.timeline import ArticleRef, Lane, Statement, Timeline, TimelineStance, format_date
 from sources.models import Source
 
 
@@ -91,12 +91,26 @@ def _stance(stance: TimelineStance, refs: _Refs) -> dict[str, Any]:
     }
 
 
+def _statement(statement: Statement, refs: _Refs) -> dict[str, Any]:
+    return {
+        "id": statement.id,
+        "speaker": refs.source(statement.speaker),
+        "position": statement.position,
+        "stated_on": statement.stated_on.isoformat(),
+        "stated_on_precision": statement.stated_on_precision,
+        "stated": format_date(statement.stated_on, statement.stated_on_precision),
+        "independent_reports": statement.independent_reports,
+        "copies": statement.copies,
+        "reports": [_stance(r, refs) for r in statement.reports],
+    }
+
+
 def _lane(lane: Lane, refs: _Refs) -> dict[str, Any]:
     return {
         "source": refs.source(lane.source),
         "current_position": lane.current_position,
         "speakers": [refs.source(s) for s in lane.speakers],
-        "stances": [_stance(s, refs) for s in lane.stances],
+        "statements": [_statement(s, refs) for s in lane.statements],
         "changes": [
             {
                 "from": c.from_position,

@@ -64,25 +64,51 @@ def _appearance(article: ArticleRef) -> dict[str, Any]:
     return work
 
 
+def positions_summary(timeline: Timeline) -> str:
+    """Who takes which position, counted in statements (reports of one occasion count once):
+    "2 sources assert it (5 statements); 2 deny it (3 statements)."."""
+    parts = []
+    for position, verb in _VERBS.items():
+        statements = [s for s in timeline.statements if s.position == position]
+        if statements:
+            sources = len({s.speaker.pk for s in statements})
+            parts.append(
+                f"{sources} source{'s' if sources != 1 else ''} {verb[sources == 1]} "
+                f"({len(statements)} statement{'s' if len(statements) != 1 else ''})"
+            )
+    return "; ".join(parts) + "."
+
+
+# position: (verb for several sources, for one)
+_VERBS = {
+    Position.ASSERTS: ("assert it", "asserts it"),
+    Position.DENIES: ("deny it", "denies it"),
+    Position.HEDGES: ("hedge", "hedges"),
+    Position.NO_COMMENT: ("decline to comment", "declines to comment"),
+}
+
+
 def claim_review(*, claim: Claim, timeline: Timeline, request: Request) -> dict[str, Any]:
     """schema.org ClaimReview JSON-LD for the claim.
 
     The claim's authors are the sources that assert it, its appearances the
-    articles quoting them, the first appearance the earliest of those.
+    articles reporting their statements, the first appearance the earliest
+    statement's first report (an original before its copies).
     """
     page = _absolute(request, claim.get_absolute_url())
-    asserting = [s for s in timeline.stances if s.position == Position.ASSERTS]
+    asserting = [s for s in timeline.statements if s.position == Position.ASSERTS]
     authors: dict[int, dict[str, Any]] = {}
     appearances: dict[int, dict[str, Any]] = {}
-    for stance in asserting:
-        authors.setdefault(stance.speaker.pk, _speaker(stance))
-        appearances.setdefault(stance.article.id, _appearance(stance.article))
+    for statement in asserting:
+        authors.setdefault(statement.speaker.pk, _speaker(statement.lead))
+        for report in statement.reports:
+            appearances.setdefault(report.article.id, _appearance(report.article))
 
     item: dict[str, Any] = {"@type": "Claim", "text": claim.text}
     if authors:
         item["author"] = list(authors.values())
     if asserting:
-        first = asserting[0]  # timeline.stances is in stated_on order
+        first = asserting[0]  # timeline.statements is in stated_on order
         item["datePublished"] = first.stated_on.isoformat()
         item["appearance"] = list(appearances.values())
         item["firstAppearance"] = appearances[first.article.id]
@@ -101,6 +127,8 @@ def claim_review(*, claim: Claim, timeline: Timeline, request: Request) -> dict[
         "datePublished": claim.created_at.date().isoformat(),
         "dateModified": _iso(claim.updated_at),
     }
+    if timeline.lanes:
+        review["reviewBody"] = positions_summary(timeline)
     if claim.verdict:
         rating: dict[str, Any] = {
             "@type": "Rating",

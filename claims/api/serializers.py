@@ -585,12 +585,43 @@ class HistoryStanceSerializer(serializers.Serializer):
         }
 
 
+class StatementSerializer(serializers.Serializer):
+    """One statement: a source's position on the claim said on one occasion, with every
+    stance that reports it (claims.timeline.statements_group)."""
+
+    id = serializers.IntegerField(help_text="The id of its first report's stance.")
+    speaker = SourceRefSerializer()
+    position = serializers.ChoiceField(choices=Position.choices)
+    stated_on = serializers.DateField(help_text="Its first report's date (the most precise).")
+    stated_on_precision = serializers.ChoiceField(choices=DatePrecision.choices)
+    stated = serializers.SerializerMethodField(help_text="The date at its precision: 2024-09.")
+    independent_reports = serializers.IntegerField(
+        help_text=(
+            "Reports that are not copies of another: copies of one story (republished, "
+            "spun) and stories of one outlet count once."
+        )
+    )
+    copies = serializers.IntegerField(help_text="The other reports (articles) beyond those.")
+    reports = HistoryStanceSerializer(
+        many=True,
+        help_text=(
+            "Every stance recording the statement, the first one first: the same objects "
+            "the lanes' former 'stances' list held, ids included."
+        ),
+    )
+
+    def get_stated(self, statement: Any) -> str:
+        return format_date(statement.stated_on, statement.stated_on_precision)
+
+
 class PositionChangeSerializer(serializers.Serializer):
     vars()["from"] = serializers.ChoiceField(source="from_position", choices=Position.choices)
     to = serializers.ChoiceField(source="to_position", choices=Position.choices)
     on = serializers.DateField()
     precision = serializers.ChoiceField(choices=DatePrecision.choices)
-    stance = serializers.IntegerField(source="stance_id")
+    stance = serializers.IntegerField(
+        source="stance_id", help_text="The statement that made the change (its id)."
+    )
 
 
 class LaneSerializer(serializers.Serializer):
@@ -598,11 +629,19 @@ class LaneSerializer(serializers.Serializer):
     current_position = serializers.ChoiceField(
         choices=Position.choices,
         allow_null=True,
-        help_text="The lane's latest stance's position, from all its stances (since= or not).",
+        help_text=(
+            "The lane's latest statement's position, from all its statements (since= or not)."
+        ),
     )
     speakers = SourceRefSerializer(many=True)
-    stances = HistoryStanceSerializer(many=True)
-    changes = PositionChangeSerializer(many=True)
+    statements = StatementSerializer(
+        many=True,
+        help_text=(
+            "One per statement, in the order the sources spoke. Until history-v3 lanes "
+            "listed 'stances'; each is now a report of its statement."
+        ),
+    )
+    changes = PositionChangeSerializer(many=True, help_text="Between statements.")
 
 
 class HistoryClaimSerializer(serializers.Serializer):

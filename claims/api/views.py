@@ -41,7 +41,7 @@ from sources.selectors import article_list, ingest_job_list, source_get, source_
 from sources.services import ingest_text_submit, ingest_url_submit
 
 # Bumped when the history's JSON shape changes, so old ETags stop matching.
-HISTORY_FORMAT = "history-v2"
+HISTORY_FORMAT = "history-v3"  # lanes list statements with their reports
 # The JSON-LD exports' outlines, for the OpenAPI document (the tests check the vocabularies).
 CLAIM_REVIEW_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -185,8 +185,13 @@ class ClaimViewSet(IdOrSlugViewSet):
         self.read_back(serializer, serializer.save(created_by=self.request.user))
 
     @extend_schema(
-        summary="The claim's history: each source's confirmed stances, current position and changes",
+        summary="The claim's history: each source's statements, current position and changes",
         description=(
+            "Each lane lists statements: one occasion on which a source took a position, "
+            "with every confirmed stance that reports it (same speaker and position, dates "
+            "at most 3 days apart) and how many of those reports are independent. Changes "
+            "run between statements. Since history-v3 (this shape), the stances a lane "
+            "used to list are its statements' reports, ids and all.\n\n"
             "Send the ETag back in If-None-Match for a 304 while nothing the history shows "
             "has changed (stances, the claim, sources, articles, outlets). Last-Modified is "
             "left out while the latest change is under 2 seconds old, and for an as_of "

@@ -1,10 +1,10 @@
 """The claim timeline as inline SVG, drawn on the server from claims.timeline.Timeline.
 
-One lane per source, time along the bottom, each stance a mark whose colour
-AND shape say its position, the position held between statements drawn as a
-patterned band, each change called out. Marks that fall within a few pixels
-of each other are stacked (up to STACK_MAX) or merged into one aggregate mark
-with a count, so 5,000 stances stay readable and the page stays small.
+One lane per source, time along the bottom, each statement a mark whose colour
+AND shape say its position (its card lists every report), the position held
+between statements drawn as a patterned band, each change called out. Marks that fall within a few pixels of each other are stacked (up
+to STACK_MAX) or merged into one aggregate mark with a count, so 5,000
+statements stay readable and the page stays small.
 
 The SVG is built as strings, not in a template: a template loop over
 thousands of marks costs a good part of a second; this costs a few
@@ -14,7 +14,6 @@ milliseconds. Every piece of text goes through ``escape`` in ``_attrs`` or
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import html
 from collections import Counter
@@ -24,7 +23,15 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Position
-from claims.timeline import Lane, PositionChange, Timeline, TimelineStance, format_date
+from claims.timeline import (
+    Lane,
+    PositionChange,
+    Statement,
+    Timeline,
+    format_date,
+    stance_period,
+)
+from claims.web.reports import reports_count, reports_text
 
 WIDTH = 1000
 LABEL_WIDTH = 210
@@ -104,15 +111,9 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def _period(stance: TimelineStance) -> tuple[dt.date, dt.date]:
-    """The days a stance's date stands for: one day, its month or its year."""
-    day = stance.stated_on
-    if stance.stated_on_precision == "year":
-        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-    if stance.stated_on_precision == "month":
-        last = calendar.monthrange(day.year, day.month)[1]
-        return day.replace(day=1), day.replace(day=last)
-    return day, day
+def _period(statement: Statement) -> tuple[dt.date, dt.date]:
+    """The days a statement's date stands for: one day, its month or its year."""
+    return stance_period(statement.lead)
 
 
 @dataclass
@@ -127,8 +128,8 @@ class Scale:
     def x(self, day: dt.date) -> float:
         return PLOT_LEFT + (day - self.start).days / self.days * (PLOT_RIGHT - PLOT_LEFT)
 
-    def x_of(self, stance: TimelineStance) -> float:
-        first, last = _period(stance)
+    def x_of(self, statement: Statement) -> float:
+        first, last = _period(statement)
         return (self.x(first) + self.x(last)) / 2
 
 
@@ -137,7 +138,7 @@ def scale_for(timeline: Timeline) -> Scale | None:
     if span is None:
         return None
     first, last = span
-    periods = [_period(s) for lane in timeline.lanes for s in lane.stances]
+    periods = [_period(s) for lane in timeline.lanes for s in lane.statements]
     last = max(last, *(p[1] for p in periods))
     # A month of air either side, so the first and last marks are not on the edge.
     return Scale(_add_months(_month_start(first), -1), _add_months(_month_start(last), 2))
@@ -176,53 +177,45 @@ def ticks_for(scale: Scale) -> list[Tick]:
 
 @dataclass
 class Group:
-    stances: list[TimelineStance] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
     xs: list[float] = field(default_factory=list)
     centre: float | None = None  # where an aggregate mark goes (default: the mean x)
 
 
 def _groups(lane: Lane, scale: Scale) -> list[Group]:
     groups: list[Group] = []
-    if len(lane.stances) > CROWDED_LANE:
+    if len(lane.statements) > CROWDED_LANE:
         # Fixed bins, so the numbered marks sit side by side and never overlap.
         bins: dict[int, Group] = {}
-        for stance in lane.stances:
-            x = scale.x_of(stance)
+        for statement in lane.statements:
+            x = scale.x_of(statement)
             group = bins.setdefault(int((x - PLOT_LEFT) // CROWDED_CLUSTER_PX), Group())
-            group.stances.append(stance)
+            group.statements.append(statement)
             group.xs.append(x)
         for number, group in sorted(bins.items()):
             group.centre = PLOT_LEFT + (number + 0.5) * CROWDED_CLUSTER_PX
             groups.append(group)
         return groups
-    for stance in lane.stances:
-        x = scale.x_of(stance)
+    for statement in lane.statements:
+        x = scale.x_of(statement)
         if groups and x - groups[-1].xs[0] < CLUSTER_PX:
-            groups[-1].stances.append(stance)
+            groups[-1].statements.append(statement)
             groups[-1].xs.append(x)
         else:
-            groups.append(Group([stance], [x]))
+            groups.append(Group([statement], [x]))
     return groups
 
 
-def stance_label(stance: TimelineStance, lane: Lane) -> str:
-    who = stance.speaker.name
-    if stance.speaker.pk != lane.source.pk:
+def statement_label(statement: Statement, lane: Lane) -> str:
+    who = statement.speaker.name
+    if statement.speaker.pk != lane.source.pk:
         who = f"{who} ({lane.source.name})"
-    outlet = _outlet_line(stance)
-    when = format_date(stance.stated_on, stance.stated_on_precision)
-    via = f", {stance.attributed_via}" if stance.attributed_via else ""
-    return f"{who} {stance.position_label}, {when}, {outlet}{via}: “{stance.quote_exact}”"
-
-
-def _outlet_line(stance: TimelineStance) -> str:
-    """The outlet, and for a copy whose story is someone else's, whose: "Reuters", "X (copy of AP)"."""
-    article = stance.article
-    outlet = article.outlet or "unknown outlet"
-    original = article.original.outlet if article.original else article.original_outlet
-    if article.duplicate_kind and original and original != outlet:
-        return f"{outlet} ({article.duplicate_kind} copy of {original})"
-    return outlet
+    when = format_date(statement.stated_on, statement.stated_on_precision)
+    via = f", {statement.attributed_via}" if statement.attributed_via else ""
+    return (
+        f"{who} {statement.position_label}, {when}{via}: “{statement.quote_exact}” "
+        f"({reports_count(statement)}: {reports_text(statement)})"
+    )
 
 
 def change_label(change: PositionChange) -> str:
@@ -244,20 +237,20 @@ class Chart:
 def render_chart(
     timeline: Timeline,
     *,
-    stance_href: Callable[[TimelineStance], str | None],
+    stance_href: Callable[[Statement], str | None],
     group_href: Callable[[Lane, dt.date, dt.date], str],
-    quote_href: Callable[[TimelineStance], str] = lambda stance: "",
+    quote_href: Callable[[Statement], str] = lambda statement: "",
 ) -> Chart | None:
     """The lanes (SVGs of up to LANES_PER_SVG lanes, scroll together) and the time axis.
 
-    ``stance_href`` is where a mark leads (None: nowhere, the mark is not a link
-    target); ``quote_href`` the original page at the quote, for the mark card.
+    ``stance_href`` is where a statement's mark leads (None: nowhere, the mark is not
+    a link target); ``quote_href`` the original page at the quote, for the mark card.
     """
     scale = scale_for(timeline)
     if scale is None:
         return None
     ticks = ticks_for(scale)
-    statements = sum(len(lane.stances) for lane in timeline.lanes)
+    statements = timeline.statement_count
     svgs: list[str] = []
     marks = aggregates = 0
     for first in range(0, len(timeline.lanes), LANES_PER_SVG):
@@ -309,9 +302,9 @@ def _lanes_block(
     scale: Scale,
     ticks: list[Tick],
     *,
-    stance_href: Callable[[TimelineStance], str | None],
+    stance_href: Callable[[Statement], str | None],
     group_href: Callable[[Lane, dt.date, dt.date], str],
-    quote_href: Callable[[TimelineStance], str],
+    quote_href: Callable[[Statement], str],
 ) -> tuple[list[str], int, int]:
     """The inside of one lanes SVG: backgrounds (striped by overall lane number), year lines, lanes."""
     height = LANE_HEIGHT * len(lanes)
@@ -379,9 +372,9 @@ def _lane(
     index: int,
     scale: Scale,
     *,
-    stance_href: Callable[[TimelineStance], str | None],
+    stance_href: Callable[[Statement], str | None],
     group_href: Callable[[Lane, dt.date, dt.date], str],
-    quote_href: Callable[[TimelineStance], str],
+    quote_href: Callable[[Statement], str],
 ) -> tuple[str, int, int]:
     top = index * LANE_HEIGHT
     y = top + MARK_Y
@@ -389,9 +382,9 @@ def _lane(
     # Bands: the position held from one statement to the next change (the last one to the
     # right edge); one rectangle per run of the same position.
     runs: list[tuple[str, float]] = []
-    for stance in lane.stances:
-        if not runs or runs[-1][0] != stance.position:
-            runs.append((stance.position, scale.x_of(stance)))
+    for statement in lane.statements:
+        if not runs or runs[-1][0] != statement.position:
+            runs.append((statement.position, scale.x_of(statement)))
     for i, (position, x_from) in enumerate(runs):
         x_to = runs[i + 1][1] if i + 1 < len(runs) else PLOT_RIGHT
         if x_to - x_from < 0.5:
@@ -410,15 +403,15 @@ def _lane(
     parts.extend(_callouts(lane, scale, top))
     marks = aggregates = 0
     # In a crowded lane any cluster becomes a numbered mark: stacks there read as noise.
-    stack_max = 1 if len(lane.stances) > CROWDED_LANE else STACK_MAX
+    stack_max = 1 if len(lane.statements) > CROWDED_LANE else STACK_MAX
     for group in _groups(lane, scale):
-        if len(group.stances) <= stack_max:
-            offset = (len(group.stances) - 1) * STACK_STEP / 2
-            for n, (stance, x) in enumerate(zip(group.stances, group.xs, strict=True)):
-                if stance.stated_on_precision != "day":
-                    parts.append(_whisker(stance, scale, y))
+        if len(group.statements) <= stack_max:
+            offset = (len(group.statements) - 1) * STACK_STEP / 2
+            for n, (statement, x) in enumerate(zip(group.statements, group.xs, strict=True)):
+                if statement.stated_on_precision != "day":
+                    parts.append(_whisker(statement, scale, y))
                 parts.append(
-                    _mark(stance, lane, x, y - offset + n * STACK_STEP, stance_href, quote_href)
+                    _mark(statement, lane, x, y - offset + n * STACK_STEP, stance_href, quote_href)
                 )
                 marks += 1
         else:
@@ -427,9 +420,9 @@ def _lane(
     return _el("g", parts, class_="lane", data_source=lane.source.pk), marks, aggregates
 
 
-def _whisker(stance: TimelineStance, scale: Scale, y: float) -> str:
+def _whisker(statement: Statement, scale: Scale, y: float) -> str:
     """Under a mark dated to the month or year: a line over the period the date stands for."""
-    first, last = _period(stance)
+    first, last = _period(statement)
     return _el(
         "line",
         x1=f"{scale.x(first):.1f}",
@@ -478,14 +471,14 @@ def _callouts(lane: Lane, scale: Scale, top: int) -> list[str]:
     """
     taken: list[tuple[float, float]] = []
     parts: list[str] = []
-    by_id = {s.id: s for s in lane.stances}
+    by_id = {s.id: s for s in lane.statements}
     for change in sorted(lane.changes, key=lambda c: c.on, reverse=True):
         if len(parts) >= CALLOUTS_PER_LANE:
             break
-        stance = by_id.get(change.stance_id)
-        if stance is None:
+        statement = by_id.get(change.stance_id)
+        if statement is None:
             continue
-        x = scale.x_of(stance)
+        x = scale.x_of(statement)
         text = change_label(change)
         width = len(text) * CHAR_WIDTH
         anchor_end = x + width / 2 > PLOT_RIGHT
@@ -523,48 +516,49 @@ def _callouts(lane: Lane, scale: Scale, top: int) -> list[str]:
 
 
 def _mark(
-    stance: TimelineStance,
+    statement: Statement,
     lane: Lane,
     x: float,
     y: float,
-    stance_href: Callable[[TimelineStance], str | None],
-    quote_href: Callable[[TimelineStance], str],
+    stance_href: Callable[[Statement], str | None],
+    quote_href: Callable[[Statement], str],
 ) -> str:
     # The <title> child names the link for assistive technology and shows on hover; the
     # data-* attributes feed the detail card timeline.js shows on focus. An href is
     # written only as the callbacks give it: they pass http(s) URLs and our own paths.
-    label = stance_label(stance, lane)
+    label = statement_label(statement, lane)
     return _el(
         "a",
-        [_el("title", [_text(label)]), glyph(stance.position, x, y)],
-        href=stance_href(stance),
+        [_el("title", [_text(label)]), glyph(statement.position, x, y)],
+        href=stance_href(statement),
         tabindex="0",
-        class_=f"mark mark-{stance.position}",
-        data_stance=stance.id,
-        data_speaker=stance.speaker.name,
-        data_position=stance.position_label,
-        data_date=format_date(stance.stated_on, stance.stated_on_precision),
-        data_outlet=_outlet_line(stance),
-        data_title=stance.article.title,
-        data_via=stance.attributed_via,
-        data_quote=stance.quote_exact,
-        data_at_quote=quote_href(stance) or None,
+        class_=f"mark mark-{statement.position}",
+        data_stance=statement.id,
+        data_speaker=statement.speaker.name,
+        data_position=statement.position_label,
+        data_date=format_date(statement.stated_on, statement.stated_on_precision),
+        data_outlet=reports_text(statement),
+        data_reports=reports_count(statement),
+        data_title=statement.article.title,
+        data_via=statement.attributed_via,
+        data_quote=statement.quote_exact,
+        data_at_quote=quote_href(statement) or None,
     )
 
 
 def _aggregate(
     group: Group, lane: Lane, y: float, group_href: Callable[[Lane, dt.date, dt.date], str]
 ) -> str:
-    counts = Counter(s.position for s in group.stances)
+    counts = Counter(s.position for s in group.statements)
     main = counts.most_common(1)[0][0]
-    first, last = group.stances[0].stated_on, group.stances[-1].stated_on
+    first, last = group.statements[0].stated_on, group.statements[-1].stated_on
     x = group.centre if group.centre is not None else sum(group.xs) / len(group.xs)
     summary = ", ".join(f"{counts[p]} {POSITION_LABELS[p]}" for p in POSITIONS if counts.get(p))
     label = (
-        f"{lane.source.name}: {len(group.stances)} statements, {first.isoformat()} to "
+        f"{lane.source.name}: {len(group.statements)} statements, {first.isoformat()} to "
         f"{last.isoformat()}: {summary}. Open them in the table."
     )
-    count = str(len(group.stances))
+    count = str(len(group.statements))
     width = 12 + len(count) * 6
     return _el(
         "a",
@@ -607,7 +601,7 @@ def _axis(ticks: list[Tick], extra_class: str = "") -> str:
             y1="1",
             y2="1",
             class_="axis-line",
-        )
+        ),
     ]
     for tick in ticks:
         parts.append(

@@ -30,7 +30,7 @@ from claims.services import (
     stance_reject,
     stance_review_undo,
 )
-from claims.timeline import Lane, Timeline, TimelineStance, claim_timeline, claims_timelines
+from claims.timeline import Lane, Statement, Timeline, claim_timeline, claims_timelines
 from claims.web import selectors
 from claims.web.access import FILE_PERMISSION, QUEUE_REFUSED, actor_view, can_file, reader_view
 from claims.web.chart import POSITION_LABELS, change_label, render_chart
@@ -44,6 +44,7 @@ from claims.web.forms import (
     UndoForm,
 )
 from claims.web.links import at_quote_url, http_url
+from claims.web.reports import report_origins, reports_count
 from claims.web.text import Span, highlighted, passage
 from sources.models import Article
 
@@ -60,7 +61,7 @@ def api_links(claim: Claim) -> dict[str, str]:
     }
 
 
-def _article_href(request: HttpRequest, stance: TimelineStance) -> str | None:
+def _article_href(request: HttpRequest, stance: Any) -> str | None:
     """Logged-in readers open our stored copy at the quote; public readers the original page.
 
     None when a public reader has no http(s) page to go to (the quote is shown as text).
@@ -70,7 +71,7 @@ def _article_href(request: HttpRequest, stance: TimelineStance) -> str | None:
     return http_url(stance.article.url) or None
 
 
-def _at_quote(stance: TimelineStance) -> str:
+def _at_quote(stance: Any) -> str:
     """The original page opened at the quote (a text fragment), or "" without an http(s) URL."""
     return at_quote_url(
         stance.article.url,
@@ -93,7 +94,7 @@ def home(request: HttpRequest) -> HttpResponse:
         key=lambda c: (
             c.status != Claim.Status.ACTIVE,
             -((timelines[c.pk].date_range or (dt.date.min, dt.date.min))[1].toordinal()),
-            -len(timelines[c.pk].stances),
+            -timelines[c.pk].statement_count,
             c.text,
         )
     )
@@ -106,7 +107,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "claim": claim,
             "timeline": timelines[claim.pk],
-            "stance_count": sum(len(lane.stances) for lane in timelines[claim.pk].lanes),
+            "statement_count": timelines[claim.pk].statement_count,
             "last_said": (timelines[claim.pk].date_range or (None, None))[1],
         }
         for claim in claims
@@ -125,8 +126,8 @@ def home(request: HttpRequest) -> HttpResponse:
 # --- Claim --------------------------------------------------------------------------
 
 
-def _lane_of(timeline: Timeline) -> list[tuple[TimelineStance, Lane]]:
-    pairs = [(stance, lane) for lane in timeline.lanes for stance in lane.stances]
+def _lane_of(timeline: Timeline) -> list[tuple[Statement, Lane]]:
+    pairs = [(statement, lane) for lane in timeline.lanes for statement in lane.statements]
     pairs.sort(key=lambda pair: (pair[0].stated_on, pair[0].id))
     return pairs
 
@@ -191,6 +192,18 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 "lane": lane,
                 "href": _article_href(request, s),
                 "at_quote": _at_quote(s),
+                "reports_count": reports_count(s),
+                "origins": [
+                    {
+                        "origin": origin,
+                        "own": any(c.label == origin.name for c in origin.carriers),
+                        "carriers": [
+                            {"carrier": c, "href": _article_href(request, c.report)}
+                            for c in origin.carriers
+                        ],
+                    }
+                    for origin in report_origins(s)
+                ],
             }
             for s, lane in page.object_list
         ],

@@ -47,6 +47,8 @@
       card.appendChild(el("p", "detail-meta", "Open to list them in the table below."));
     } else {
       card.appendChild(el("p", "detail-quote", "\u201c" + d.quote + "\u201d"));
+      // A statement may be reported by several articles: how many are independent, then who.
+      if (d.reports) card.appendChild(el("p", "detail-meta detail-reports", d.reports));
       var meta = [d.date, d.outlet || "unknown outlet"];
       if (d.via) meta.push(d.via);
       card.appendChild(el("p", "detail-meta", meta.join(" \u00b7 ")));

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from claims.models import Stance
 from sources.models import Article
+from tests.api.history_json import reports
 from tests.api.recorded import recorded_before
 
 pytestmark = pytest.mark.django_db
@@ -26,18 +27,18 @@ def test_it_lists_the_united_states_asserting_and_north_korea_and_russia_denying
     assert response.status_code == 200
     lanes = lanes_by_name(response.json())
     us, nk, russia = lanes["United States"], lanes["North Korea"], lanes["Russia"]
-    assert {s["position"] for s in us["stances"]} == {"asserts"}
-    assert {s["stated_on"][:4] for s in us["stances"]} >= {"2023", "2024"}
-    assert {s["position"] for s in nk["stances"]} == {"denies"}
-    assert {s["stated_on"][:4] for s in nk["stances"]} == {"2023", "2024"}
-    denials = [s for s in russia["stances"] if s["position"] == "denies"]
+    assert {s["position"] for s in reports(us)} == {"asserts"}
+    assert {s["stated_on"][:4] for s in reports(us)} >= {"2023", "2024"}
+    assert {s["position"] for s in reports(nk)} == {"denies"}
+    assert {s["stated_on"][:4] for s in reports(nk)} == {"2023", "2024"}
+    denials = [s for s in reports(russia) if s["position"] == "denies"]
     assert denials and {s["stated_on"][:4] for s in denials} == {"2024"}
 
 
 def test_each_quote_is_verbatim_in_its_article_text(arms_claim, consumer_client):
     body = consumer_client.get(f"/api/v1/claims/{arms_claim.pk}/history/").json()
 
-    stances = [s for lane in body["lanes"] for s in lane["stances"]]
+    stances = [s for lane in body["lanes"] for s in reports(lane)]
     texts = Article.objects.in_bulk({s["article"]["id"] for s in stances})
     assert len(stances) >= 10
     for stance in stances:
@@ -46,12 +47,15 @@ def test_each_quote_is_verbatim_in_its_article_text(arms_claim, consumer_client)
         assert text[quote["start"] : quote["end"]] == quote["exact"]
 
 
-def test_stances_are_in_the_order_the_sources_spoke(arms_claim, consumer_client):
+def test_statements_are_in_the_order_the_sources_spoke(arms_claim, consumer_client):
     body = consumer_client.get(f"/api/v1/claims/{arms_claim.slug}/history/").json()
 
     for lane in body["lanes"]:
-        dates = [s["stated_on"] for s in lane["stances"]]
+        dates = [s["stated_on"] for s in lane["statements"]]
         assert dates == sorted(dates)
+        for statement in lane["statements"]:
+            assert statement["id"] == statement["reports"][0]["id"]
+            assert statement["stated_on"] == statement["reports"][0]["stated_on"]
 
 
 def test_a_change_appears_where_russia_moved_from_denying_to_hedging(arms_claim, consumer_client):
@@ -62,7 +66,7 @@ def test_a_change_appears_where_russia_moved_from_denying_to_hedging(arms_claim,
     assert [(c["from"], c["to"], c["on"][:4]) for c in russia["changes"]] == [
         ("denies", "hedges", "2025")
     ]
-    hedge = next(s for s in russia["stances"] if s["position"] == "hedges")
+    hedge = next(s for s in reports(russia) if s["position"] == "hedges")
     assert hedge["speaker"]["name"] == "Sergei Shoigu"
     assert "assist" in hedge["quote"]["exact"]
     assert lanes_by_name(body)["United States"]["changes"] == []
@@ -71,7 +75,7 @@ def test_a_change_appears_where_russia_moved_from_denying_to_hedging(arms_claim,
 def test_copies_carry_their_original_outlet_and_date(arms_claim, consumer_client):
     body = consumer_client.get(f"/api/v1/claims/{arms_claim.slug}/history/").json()
 
-    articles = [s["article"] for lane in body["lanes"] for s in lane["stances"]]
+    articles = [s["article"] for lane in body["lanes"] for s in reports(lane)]
     copies = [a for a in articles if a["duplicate_kind"]]
     assert copies
     for article in copies:
@@ -87,7 +91,7 @@ def test_source_and_since_narrow_the_history(arms_claim, consumer_client):
     since_2025 = consumer_client.get(url, {"since": "2025-01-01"}).json()
 
     assert [lane["source"]["name"] for lane in only_russia["lanes"]] == ["Russia"]
-    stances = [s for lane in since_2025["lanes"] for s in lane["stances"]]
+    stances = [s for lane in since_2025["lanes"] for s in reports(lane)]
     assert stances and all(s["stated_on"] >= "2025-01-01" for s in stances)
 
 
@@ -115,8 +119,8 @@ def test_as_of_before_a_stance_was_confirmed_leaves_it_out(
     before = consumer_client.get(url, {"as_of": (yesterday + dt.timedelta(hours=1)).isoformat()})
 
     assert confirmed.status_code == 200
-    ids_now = {s["id"] for lane in now["lanes"] for s in lane["stances"]}
-    ids_before = {s["id"] for lane in before.json()["lanes"] for s in lane["stances"]}
+    ids_now = {s["id"] for lane in now["lanes"] for s in reports(lane)}
+    ids_before = {s["id"] for lane in before.json()["lanes"] for s in reports(lane)}
     assert kirby.pk in ids_now
     assert kirby.pk not in ids_before
     assert ids_before == ids_now - {kirby.pk}

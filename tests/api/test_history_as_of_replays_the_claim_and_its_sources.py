@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from claims.models import Stance
 from sources.models import Article, Source
+from tests.api.history_json import reports
 from tests.api.recorded import recorded_before
 from tests.factories import ArticleFactory, SourceFactory, StanceFactory
 
@@ -88,7 +89,7 @@ def test_a_stance_whose_source_and_article_were_deleted_since_still_shows_as_it_
     gone.delete()
     body = history(consumer_client, arms_claim, as_of=(yesterday + dt.timedelta(hours=1)))
 
-    [shown] = [s for lane in body["lanes"] for s in lane["stances"] if s["id"] == stance.pk]
+    [shown] = [s for lane in body["lanes"] for s in reports(lane) if s["id"] == stance.pk]
     assert shown["speaker"]["name"] == "A Ministry Since Dissolved"
     assert shown["article"]["id"] == article_id
     assert "A Ministry Since Dissolved" not in lane_names(history(consumer_client, arms_claim))

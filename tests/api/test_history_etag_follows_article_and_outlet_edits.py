@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from sources.models import Article, Outlet
+from tests.api.history_json import reports
 from tests.factories import ArticleFactory, ClaimFactory, OutletFactory, StanceFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def after(client, url: str, change: Callable[[], None]):
 
 
 def articles(body: dict) -> dict[int, dict]:
-    return {s["article"]["id"]: s["article"] for lane in body["lanes"] for s in lane["stances"]}
+    return {s["article"]["id"]: s["article"] for lane in body["lanes"] for s in reports(lane)}
 
 
 def test_renaming_the_outlet_of_a_shown_article_changes_the_etag(world, consumer_client):

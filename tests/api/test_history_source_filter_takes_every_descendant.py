@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.api.history_json import reports
 from tests.factories import ClaimFactory, SourceFactory, StanceFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,7 @@ def claim_with_a_tree():
 
 def speakers(client, claim, **params) -> set[str]:
     body = client.get(f"/api/v1/claims/{claim.slug}/history/", params).json()
-    return {s["speaker"]["name"] for lane in body["lanes"] for s in lane["stances"]}
+    return {s["speaker"]["name"] for lane in body["lanes"] for s in reports(lane)}
 
 
 def test_a_top_level_source_brings_its_grandchildren(claim_with_a_tree, consumer_client):

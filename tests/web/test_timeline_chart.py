@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from claims.timeline import ArticleRef, Lane, Timeline, TimelineStance
+from claims.timeline import ArticleRef, Lane, Timeline, TimelineStance, statements_group
 from claims.web.chart import glyph, scale_for, ticks_for
 from sources.models import Source
 
@@ -27,9 +27,12 @@ def stance(
 
 
 def timeline(*stances: TimelineStance) -> Timeline:
-    return Timeline(
-        claim=None, lanes=[Lane(source=Source(pk=1, name="Somebody"), stances=list(stances))]
-    )  # type: ignore[arg-type]
+    lane = Lane(
+        source=Source(pk=1, name="Somebody"),
+        stances=list(stances),
+        statements=statements_group(list(stances)),
+    )
+    return Timeline(claim=None, lanes=[lane])  # type: ignore[arg-type]
 
 
 def test_the_axis_has_a_tick_for_each_year_and_labelled_months():
