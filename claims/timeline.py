@@ -19,6 +19,11 @@ STATEMENT_DAYS), each listing its reports and how many of them are independent
 (copies of one original, and stories of one outlet, count once). Marks, tables,
 counts and changes are per statement; the API keeps every stance, as a report.
 
+Changes: a lane's position moving between two statements, confirmed ones only;
+a reversal (asserts <-> denies), or a softening / firming (to or from hedges or
+no comment). Bands of the position held end at ``Timeline.until``: today, or
+the day of ``as_of``.
+
 Query budget: a fixed number of queries whatever the number of stances
 (stances with their articles in one, the source tree in one; with ``as_of``
 the stance events, their articles, the source events and the claim's event).
@@ -35,8 +40,9 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 
-from claims.models import Claim, ReviewStatus, Stance
+from claims.models import Claim, Position, ReviewStatus, Stance
 from sources.models import Article, Source
 from sources.selectors import article_heavy_fields, source_descendant_ids
 
@@ -172,6 +178,10 @@ class Statement:
         return self.lead.article
 
     @property
+    def confirmed(self) -> bool:
+        return any(r.status == ReviewStatus.CONFIRMED for r in self.reports)
+
+    @property
     def copies(self) -> int:
         """Reports beyond the independent ones: copies, and an outlet's further stories."""
         return self.articles - self.independent_reports
@@ -233,6 +243,29 @@ def statements_group(stances: list[TimelineStance]) -> list[Statement]:
     return statements
 
 
+class ChangeKind:
+    REVERSAL = "reversal"  # asserts <-> denies
+    SOFTENING = "softening"  # to hedges from a firm position, or to no comment
+    FIRMING = "firming"  # the other way
+
+
+# How firmly a position is held: a reversal crosses from one firm side to the other.
+_FIRMNESS: dict[str, int] = {
+    Position.NO_COMMENT: 0,
+    Position.HEDGES: 1,
+    Position.ASSERTS: 2,
+    Position.DENIES: 2,
+}
+
+
+def change_kind(from_position: str, to_position: str) -> str:
+    if {from_position, to_position} == {Position.ASSERTS, Position.DENIES}:
+        return ChangeKind.REVERSAL
+    if _FIRMNESS.get(to_position, 0) < _FIRMNESS.get(from_position, 0):
+        return ChangeKind.SOFTENING
+    return ChangeKind.FIRMING
+
+
 @dataclass(frozen=True)
 class PositionChange:
     source: Source
@@ -241,6 +274,11 @@ class PositionChange:
     on: dt.date
     precision: str
     stance_id: int  # the statement's (its first report's)
+    kind: str = ChangeKind.FIRMING
+
+    @property
+    def is_reversal(self) -> bool:
+        return self.kind == ChangeKind.REVERSAL
 
     def __str__(self) -> str:
         when = format_date(self.on, self.precision)
@@ -269,6 +307,8 @@ class Timeline:
     lanes: list[Lane]
     as_of: dt.datetime | None = None
     grouped_by: str = "top"
+    # Where the position held now ends: the day of as_of, else today.
+    until: dt.date = field(default_factory=timezone.localdate)
 
     @property
     def stances(self) -> list[TimelineStance]:
@@ -607,7 +647,8 @@ def _timeline_from_rows(
         lane.stances.sort(key=lambda s: (s.stated_on, s.id))
         lane.statements = statements_group(lane.stances)
         previous: Statement | None = None
-        for statement in lane.statements:
+        # Only confirmed statements move a position: a suggestion is not yet evidence.
+        for statement in (s for s in lane.statements if s.confirmed):
             if previous is not None and statement.position != previous.position:
                 lane.changes.append(
                     PositionChange(
@@ -617,6 +658,7 @@ def _timeline_from_rows(
                         on=statement.stated_on,
                         precision=statement.stated_on_precision,
                         stance_id=statement.id,
+                        kind=change_kind(previous.position, statement.position),
                     )
                 )
             previous = statement
@@ -629,4 +671,5 @@ def _timeline_from_rows(
 
     shown = [lane for lane in lanes.values() if lane.statements]
     ordered = sorted(shown, key=lambda lane: (-len(lane.statements), lane.source.name))
-    return Timeline(claim=claim, lanes=ordered, as_of=as_of, grouped_by=group_by)
+    until = as_of.date() if as_of else timezone.localdate()
+    return Timeline(claim=claim, lanes=ordered, as_of=as_of, grouped_by=group_by, until=until)

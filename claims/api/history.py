@@ -115,6 +115,7 @@ def _lane(lane: Lane, refs: _Refs) -> dict[str, Any]:
             {
                 "from": c.from_position,
                 "to": c.to_position,
+                "kind": c.kind,
                 "on": c.on.isoformat(),
                 "precision": c.precision,
                 "stance": c.stance_id,

@@ -617,6 +617,13 @@ class StatementSerializer(serializers.Serializer):
 class PositionChangeSerializer(serializers.Serializer):
     vars()["from"] = serializers.ChoiceField(source="from_position", choices=Position.choices)
     to = serializers.ChoiceField(source="to_position", choices=Position.choices)
+    kind = serializers.ChoiceField(
+        choices=[
+            ("reversal", "asserts <-> denies"),
+            ("softening", "to hedges from asserts or denies, or to no comment"),
+            ("firming", "the other way"),
+        ]
+    )
     on = serializers.DateField()
     precision = serializers.ChoiceField(choices=DatePrecision.choices)
     stance = serializers.IntegerField(
@@ -641,7 +648,9 @@ class LaneSerializer(serializers.Serializer):
             "listed 'stances'; each is now a report of its statement."
         ),
     )
-    changes = PositionChangeSerializer(many=True, help_text="Between statements.")
+    changes = PositionChangeSerializer(
+        many=True, help_text="Between confirmed statements only, each with its kind."
+    )
 
 
 class HistoryClaimSerializer(serializers.Serializer):

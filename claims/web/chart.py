@@ -2,7 +2,9 @@
 
 One lane per source, time along the bottom, each statement a mark whose colour
 AND shape say its position (its card lists every report), the position held
-between statements drawn as a patterned band, each change called out. Marks that fall within a few pixels of each other are stacked (up
+between statements drawn as a patterned band up to today (or as_of), each
+reversal called out with its words and each softening or firming marked with a
+dashed tick. Marks that fall within a few pixels of each other are stacked (up
 to STACK_MAX) or merged into one aggregate mark with a count, so 5,000
 statements stay readable and the page stays small.
 
@@ -139,7 +141,8 @@ def scale_for(timeline: Timeline) -> Scale | None:
         return None
     first, last = span
     periods = [_period(s) for lane in timeline.lanes for s in lane.statements]
-    last = max(last, *(p[1] for p in periods))
+    # Up to today (or as_of): the bands show the position held until then.
+    last = max(last, timeline.until, *(p[1] for p in periods))
     # A month of air either side, so the first and last marks are not on the edge.
     return Scale(_add_months(_month_start(first), -1), _add_months(_month_start(last), 2))
 
@@ -218,10 +221,14 @@ def statement_label(statement: Statement, lane: Lane) -> str:
     )
 
 
+CHANGE_WORDS = {"reversal": "reversal", "softening": "softened", "firming": "firmed"}
+
+
 def change_label(change: PositionChange) -> str:
     return (
         f"{change.source.name}: {POSITION_LABELS.get(change.from_position, change.from_position)}"
         f" → {POSITION_LABELS.get(change.to_position, change.to_position)}, {change.on:%Y-%m}"
+        f" ({CHANGE_WORDS.get(change.kind, change.kind)})"
     )
 
 
@@ -251,6 +258,10 @@ def render_chart(
         return None
     ticks = ticks_for(scale)
     statements = timeline.statement_count
+    until = scale.x(timeline.until)
+    until_label = (
+        f"as of {timeline.until.isoformat()}" if timeline.as_of else f"today, {timeline.until}"
+    )
     svgs: list[str] = []
     marks = aggregates = 0
     for first in range(0, len(timeline.lanes), LANES_PER_SVG):
@@ -260,6 +271,7 @@ def render_chart(
             first,
             scale,
             ticks,
+            (until, until_label),
             stance_href=stance_href,
             group_href=group_href,
             quote_href=quote_href,
@@ -301,6 +313,7 @@ def _lanes_block(
     first: int,
     scale: Scale,
     ticks: list[Tick],
+    until: tuple[float, str],
     *,
     stance_href: Callable[[Statement], str | None],
     group_href: Callable[[Lane, dt.date, dt.date], str],
@@ -333,12 +346,32 @@ def _lanes_block(
                     class_="grid-year",
                 )
             )
+    # Where the bands end: today, or the moment of as_of.
+    x_until, until_label = until
+    parts.append(
+        _el(
+            "g",
+            [
+                _el("title", [_text(until_label)]),
+                _el(
+                    "line",
+                    x1=f"{x_until:.1f}",
+                    x2=f"{x_until:.1f}",
+                    y1="0",
+                    y2=str(height),
+                    class_="until-line",
+                ),
+            ],
+            class_="until",
+        )
+    )
     marks = aggregates = 0
     for index, lane in enumerate(lanes):
         lane_svg, lane_marks, lane_aggregates = _lane(
             lane,
             index,
             scale,
+            x_until,
             stance_href=stance_href,
             group_href=group_href,
             quote_href=quote_href,
@@ -371,6 +404,7 @@ def _lane(
     lane: Lane,
     index: int,
     scale: Scale,
+    until: float,
     *,
     stance_href: Callable[[Statement], str | None],
     group_href: Callable[[Lane, dt.date, dt.date], str],
@@ -379,14 +413,14 @@ def _lane(
     top = index * LANE_HEIGHT
     y = top + MARK_Y
     parts: list[str] = [_label(lane, top)]
-    # Bands: the position held from one statement to the next change (the last one to the
-    # right edge); one rectangle per run of the same position.
+    # Bands: the position held from one confirmed statement to the next change (the last
+    # one to today, or as_of); one rectangle per run of the same position.
     runs: list[tuple[str, float]] = []
     for statement in lane.statements:
-        if not runs or runs[-1][0] != statement.position:
+        if statement.confirmed and (not runs or runs[-1][0] != statement.position):
             runs.append((statement.position, scale.x_of(statement)))
     for i, (position, x_from) in enumerate(runs):
-        x_to = runs[i + 1][1] if i + 1 < len(runs) else PLOT_RIGHT
+        x_to = runs[i + 1][1] if i + 1 < len(runs) else min(max(until, x_from), PLOT_RIGHT)
         if x_to - x_from < 0.5:
             continue
         parts.append(
@@ -464,42 +498,43 @@ def _label(lane: Lane, top: int) -> str:
 
 
 def _callouts(lane: Lane, scale: Scale, top: int) -> list[str]:
-    """Change labels above the marks, latest first, skipping any that would overlap one drawn.
+    """Every change above its mark: a reversal with its words, a softening or firming as a
+    dashed tick (named in its <title> and in the list under the chart).
 
-    At most CALLOUTS_PER_LANE: in a lane that changes all the time the labels would
-    be a wall of text; the list under the chart names every change.
+    Reversals are labelled latest first while the labels fit (at most CALLOUTS_PER_LANE
+    a lane, else a lane that keeps reversing is a wall of text); one whose label would
+    overlap another keeps its line and its <title>.
     """
     taken: list[tuple[float, float]] = []
     parts: list[str] = []
+    labelled = 0
     by_id = {s.id: s for s in lane.statements}
     for change in sorted(lane.changes, key=lambda c: c.on, reverse=True):
-        if len(parts) >= CALLOUTS_PER_LANE:
-            break
         statement = by_id.get(change.stance_id)
         if statement is None:
             continue
         x = scale.x_of(statement)
         text = change_label(change)
-        width = len(text) * CHAR_WIDTH
-        anchor_end = x + width / 2 > PLOT_RIGHT
-        anchor_start = x - width / 2 < PLOT_LEFT
-        left = x - width if anchor_end else x if anchor_start else x - width / 2
-        right = left + width
-        if any(left < r + 8 and right > lf - 8 for lf, r in taken):
-            continue
-        taken.append((left, right))
-        parts.append(
-            _el(
-                "g",
-                [
-                    _el(
-                        "line",
-                        x1=f"{x:.1f}",
-                        x2=f"{x:.1f}",
-                        y1=str(top + CALLOUT_Y + 4),
-                        y2=str(top + MARK_Y - 8),
-                        class_="callout-line",
-                    ),
+        line_top = top + CALLOUT_Y + 4 if change.is_reversal else top + MARK_Y - 18
+        line = _el(
+            "line",
+            x1=f"{x:.1f}",
+            x2=f"{x:.1f}",
+            y1=str(line_top),
+            y2=str(top + MARK_Y - 8),
+            class_="callout-line",
+        )
+        children = [_el("title", [_text(text)]), line]
+        if change.is_reversal and labelled < CALLOUTS_PER_LANE:
+            width = len(text) * CHAR_WIDTH
+            anchor_end = x + width / 2 > PLOT_RIGHT
+            anchor_start = x - width / 2 < PLOT_LEFT
+            left = x - width if anchor_end else x if anchor_start else x - width / 2
+            right = left + width
+            if not any(left < r + 8 and right > lf - 8 for lf, r in taken):
+                taken.append((left, right))
+                labelled += 1
+                children.append(
                     _el(
                         "text",
                         [_text(text)],
@@ -507,9 +542,15 @@ def _callouts(lane: Lane, scale: Scale, top: int) -> list[str]:
                         y=str(top + CALLOUT_Y),
                         text_anchor="end" if anchor_end else "start" if anchor_start else "middle",
                         class_="callout-text",
-                    ),
-                ],
-                class_="callout",
+                    )
+                )
+        parts.append(
+            _el(
+                "g",
+                children,
+                class_=f"callout callout-{change.kind}",
+                data_change=change.kind,
+                data_statement=change.stance_id,
             )
         )
     return parts

@@ -33,7 +33,7 @@ from claims.services import (
 from claims.timeline import Lane, Statement, Timeline, claim_timeline, claims_timelines
 from claims.web import selectors
 from claims.web.access import FILE_PERMISSION, QUEUE_REFUSED, actor_view, can_file, reader_view
-from claims.web.chart import POSITION_LABELS, change_label, render_chart
+from claims.web.chart import CHANGE_WORDS, POSITION_LABELS, change_label, render_chart
 from claims.web.evidence import evidence_rows
 from claims.web.forms import (
     UNDO_SESSION_KEY,
@@ -50,7 +50,6 @@ from sources.models import Article
 
 TABLE_PAGE_SIZE = 50
 HOME_CHANGES = 10
-CLAIM_CHANGES = 12
 
 
 def api_links(claim: Claim) -> dict[str, str]:
@@ -115,7 +114,12 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": rows,
         "changes": [
-            {"claim": claim, "change": change, "label": change_label(change)}
+            {
+                "claim": claim,
+                "change": change,
+                "label": change_label(change),
+                "kind": CHANGE_WORDS[change.kind],
+            }
             for claim, change in changes[:HOME_CHANGES]
         ],
         "review_count": selectors.review_count() if may_review(request.user) else None,
@@ -210,7 +214,10 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "page_query": kept.urlencode(),
         "total": len(pairs),
         "matching": len(rows),
-        "changes": [{"change": c, "label": change_label(c)} for c in changes[:CLAIM_CHANGES]],
+        # Every change: the chart labels the reversals only.
+        "changes": [
+            {"change": c, "label": change_label(c), "kind": CHANGE_WORDS[c.kind]} for c in changes
+        ],
         "change_count": len(changes),
         "api": api_links(claim),
         "positions": [(p.value, p.label) for p in Position],

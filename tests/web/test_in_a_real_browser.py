@@ -57,7 +57,11 @@ def test_the_arms_claim_shows_each_sources_lane_and_a_focused_mark_shows_its_quo
             has=page.locator(".lane-name", has_text=re.compile(f"^{name}"))
         )
         assert lane.locator(".lane-now").text_content() == f"now {now}"
-    assert page.locator(".callout-text").first.text_content() == "Russia: denies → hedges, 2025-03"
+    # Russia's move from denying to hedging softens its position: a dashed tick, no words.
+    softened = page.locator(".callout-softening")
+    assert softened.count() == 1
+    assert softened.locator("title").text_content() == "Russia: denies → hedges, 2025-03 (softened)"
+    assert page.locator(".callout-text").count() == 0  # no reversal on the demo's arms claim
     screenshot(page, "claim")
 
     shoigu = Stance.objects.get(source__name="Sergei Shoigu")
@@ -143,8 +147,9 @@ def test_a_reviewer_files_a_selected_sentence_confirms_it_and_sees_it_on_the_tim
     assert mark.count() == 1
     north_korea = page.locator(".timeline-lanes .lane", has=mark)
     assert north_korea.locator(".lane-name").text_content().startswith("North Korea")
-    callouts = page.locator(".callout-text").all_text_contents()
-    assert "North Korea: denies → hedges, 2024-09" in callouts
+    # A softening: marked on the chart by a dashed tick named in its <title>.
+    callouts = page.locator(".callout-softening title").all_text_contents()
+    assert "North Korea: denies → hedges, 2024-09 (softened)" in callouts
 
 
 def test_a_second_reviewers_stale_confirm_is_refused(page, browser, live_server, screenshot):

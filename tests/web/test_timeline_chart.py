@@ -32,7 +32,8 @@ def timeline(*stances: TimelineStance) -> Timeline:
         stances=list(stances),
         statements=statements_group(list(stances)),
     )
-    return Timeline(claim=None, lanes=[lane])  # type: ignore[arg-type]
+    # As of the last statement: the axis runs to the day the bands end.
+    return Timeline(claim=None, lanes=[lane], until=max(s.stated_on for s in stances))  # type: ignore[arg-type]
 
 
 def test_the_axis_has_a_tick_for_each_year_and_labelled_months():
