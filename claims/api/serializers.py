@@ -587,14 +587,11 @@ class HistoryStanceSerializer(serializers.Serializer):
 
 class StatementSerializer(serializers.Serializer):
     """One statement: a source's position on the claim said on one occasion, with every
-    stance that reports it (claims.timeline.statements_group)."""
+    stance that reports it (claims.timeline.statements_group). Its speaker, position and
+    date are those of its first report, reports[0] (the most precise date, then the
+    earliest, an original before a copy)."""
 
     id = serializers.IntegerField(help_text="The id of its first report's stance.")
-    speaker = SourceRefSerializer()
-    position = serializers.ChoiceField(choices=Position.choices)
-    stated_on = serializers.DateField(help_text="Its first report's date (the most precise).")
-    stated_on_precision = serializers.ChoiceField(choices=DatePrecision.choices)
-    stated = serializers.SerializerMethodField(help_text="The date at its precision: 2024-09.")
     independent_reports = serializers.IntegerField(
         help_text=(
             "Reports that are not copies of another: copies of one story (republished, "
@@ -609,9 +606,6 @@ class StatementSerializer(serializers.Serializer):
             "the lanes' former 'stances' list held, ids included."
         ),
     )
-
-    def get_stated(self, statement: Any) -> str:
-        return format_date(statement.stated_on, statement.stated_on_precision)
 
 
 class PositionChangeSerializer(serializers.Serializer):
