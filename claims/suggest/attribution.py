@@ -77,7 +77,7 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"(?:(?<=,\s)|(?<=lawsuit\s)|(?<=complaint\s)|(?<=\bsuit\s)|(?<=statement\s)"
-            r"|(?<=letter\s)|(?<=report\s)|(?<=filing\s))"
+            r"|(?<=letter\s)|(?<=report\s)|(?<=filing\s)|(?<=\bfor\s))"
             r"(?:claiming|saying|insisting|arguing|blaming|asserting|maintaining|contending"
             r"|charging)\b|\b(?:alleging|accusing)\b",
             re.I,
@@ -145,6 +145,9 @@ DENIAL_MARKERS = re.compile(
     r"|safe(?:st)?\s+(?:\w+\s+){0,2}(?:option|choice|to\s+use|for)"
     r"|(?:is|are|was|were|remains?|being)\s+(?:\w+ly\s+)?safe"
     r"|not\s+(?:linked|connected|supported\s+by)|lack\s+of\s+(?:\w+\s+){0,2}evidence"
+    # "We will appeal this egregious verdict": the finding is contested.
+    r"|appeal\w*\s+(?:the|this|that|these|all|both)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:verdicts?|rulings?|decisions?|awards?|judgm?ents?)"
     r"|(?:defend\w*|stands?\s+by|backs?|backed|supports?|supported|agreed\s+on|proving|proves?"
     r"|confirm\w*|establish\w*)\s+(?:the\s+)?safety"
     r"|safety\s+of\s+[^.;]{1,80}?\s+[\u201c\"]?is\s+(?:backed|supported|well\s+established)"
@@ -800,6 +803,7 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
         claimed = (
             CLAIM_NOUN_AFTER.match(text, mention.end - offset)
             or CLAIM_NOUN_NAMED.match(text, mention.end - offset)
+            or CLAIM_NOUN_OWNED.match(text, mention.end - offset)
             or CLAIM_NOUN_BEFORE.search(text, 0, mention.start - offset)
         )
         if claimed is None or any(f.cue_start <= mention.start < f.cue_end for f in frames):
@@ -879,6 +883,14 @@ CLAIM_NOUN_AFTER = re.compile(
 # "Giuliani's fraud allegations": the words before the noun say what was claimed.
 CLAIM_NOUN_NAMED = re.compile(
     r"['\u2019]s\s+(?P<what>(?:[a-z][\w\-]+\s+){1,2})(?P<noun>claims|allegations|accusations)\b",
+)
+# "Trump is still sticking to his unproven claims of fraud", "continues to push baseless
+# claims about…": the subject's own claims (the adjectives are the reporter's).
+CLAIM_NOUN_OWNED = re.compile(
+    r"\s+(?:[a-z][\w\-]*\s+){0,4}?(?:(?:his|her|its|their)\s+|(?:push|make|made|repeat|spread"
+    r"|peddl|amplif|promot|voic|air)\w*\s+)(?:[\w\-]+\s+){0,3}?"
+    r"(?P<noun>claims?|allegations?|accusations?|assertions?)\s+(?:of|that|about)\b",
+    re.I,
 )
 # "allegations of fraud by Rudy Giuliani", "the claims, by Indian 15 Corps Commander"
 CLAIM_NOUN_BEFORE = re.compile(
