@@ -181,6 +181,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers ask for at the root whatever the page says (favicon.ico): WhiteNoise serves them.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=True)
