@@ -70,9 +70,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PORT = env_int("PORT", 8000)
 
 INSTALLED_APPS = [
-    # Above django.contrib.admin so its templates add the "Events" button to change forms.
-    "pghistory.admin",
+    # Below pghistory.admin, Django's admin templates win: a change form has one History
+    # button (the readable audit trail, factcheck/audit_admin.py), not three look-alikes
+    # ("Claim events", "Events", "History"). The event lists stay in the admin's menu.
     "django.contrib.admin",
+    "pghistory.admin",
     "django.contrib.auth",
     # Login throttling (below: AXES_*), with its lockouts in the admin. Before claims, so its
     # permissions exist when claims.roles hands them to the Editors after a migrate.
