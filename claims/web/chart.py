@@ -26,6 +26,7 @@ from django.utils.safestring import SafeString, mark_safe
 from claims.models import Position
 from claims.timeline import Lane, PositionChange, Timeline, TimelineStance, format_date
 
+# app.css repeats WIDTH, PLOT_LEFT and LANE_HEIGHT (.chart) to pin the lane labels on phones.
 WIDTH = 1000
 LABEL_WIDTH = 210
 PLOT_LEFT = LABEL_WIDTH + 14
