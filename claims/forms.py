@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -230,10 +229,7 @@ class StanceInlineForm(StanceForm):
             "stated_on_precision": "Precision",
             "quote_exact": "Quote",
         }
-        widgets = {
-            "quote_exact": forms.Textarea(attrs={"rows": 3, "cols": 30}),
-            "stated_on": AdminDateWidget(attrs={"size": 9}),
-        }
+        widgets = {"quote_exact": forms.Textarea(attrs={"rows": 3, "cols": 30})}
         help_texts = {
             "quote_exact": "Copy the words exactly as the article has them.",
             "stated_on_precision": "The day, the month or only the year.",
