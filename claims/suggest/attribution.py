@@ -458,7 +458,14 @@ class Frame:
 QUALIFIED_DOUBT = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:conclusive|consistent|definitive|firm|established|proven)\b"
     r"|\bin(?:conclusive|consistent)\b|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|proven|conclusive)\b"
-    r"|\bmore\s+research\b|\bcannot\s+(?:be\s+)?rule[ds]?\s+out\b|\bno\s+(?:further\s+)?(?:details|information)\b",
+    r"|\bmore\s+research\b|\bcannot\s+(?:be\s+)?rule[ds]?\s+out\b|\bno\s+(?:further\s+)?(?:details|information)\b"
+    # Doubt about how sure one can be, not a denial: "the evidence does not suffice to claim
+    # it definitively causes…", "not necessarily", "too early to say", "insufficient evidence".
+    r"|\b(?:does|do|did)\s+not\s+(?:suffice|prove|establish|show\s+conclusively)\b"
+    r"|\bnot\s+(?:\w+\s+){0,3}?(?:definitively|conclusively|necessarily)\b"
+    r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|determine|conclude|draw)\b"
+    r"|\b(?:insufficient|limited|weak|mixed)\s+(?:scientific\s+)?evidence\b"
+    r"|\b(?:determine|establish|verify|find\s+out|investigate|assess)\s+(?:what|whether|who|how|if)\b",
     re.I,
 )
 
@@ -598,7 +605,7 @@ def _subject_of_participle(
     the clause's first name, with at most a title or an article before it."""
     first = next((m for m in mentions if m.start >= offset and m.end <= cue_start), None)
     if first is None or not re.fullmatch(
-        r"\s*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.\-\u2019']*\s+){0,3}",
+        r"[\s\-\u2013\u2014\u2022*]*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.\-\u2019']*\s+){0,3}",
         text[: first.start - offset],
         re.I,
     ):

@@ -107,3 +107,22 @@ def test_mocked_for_claiming_is_still_claiming(newsroom):
     text = "Kyiv was mocked for claiming that Sudan's army received missiles from Moscow."
 
     assert triples(text) == {(CLAIM, "Ukraine", "asserts")}
+
+
+def test_doubt_about_how_sure_one_can_be_is_a_hedge_not_a_denial(newsroom):
+    assert triples(
+        "Seoul said the evidence does not suffice to claim Sudan's army definitively "
+        "received missiles."
+    ) == {(CLAIM, "South Korea", "hedges")}
+    assert triples("Kyiv said it was too early to say whether Sudan's army received missiles.") == {
+        (CLAIM, "Ukraine", "hedges")
+    }
+    assert triples(
+        "Washington said it was working to determine whether Sudan's army received missiles."
+    ) == {(CLAIM, "United States", "hedges")}
+
+
+def test_a_bulleted_participle_still_finds_its_subject(newsroom):
+    text = "- Kyiv filed a complaint against Moscow alleging Sudan's army received missiles."
+
+    assert triples(text) == {(CLAIM, "Ukraine", "asserts")}
