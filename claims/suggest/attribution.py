@@ -85,6 +85,17 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
         Position.ASSERTS,
         0.75,
     ),
+    (
+        # An inquiry's finding of nothing: "Homeland Security has found no evidence of
+        # widespread fraud", "State Republicans found no fraud", "has seen no …".
+        re.compile(
+            r"\b(?:found|finds?|saw|seen|uncovered|detected)(?=\s+no\s+(?:[\w\-]+\s+){0,2}?"
+            r"(?:evidence|proof|signs?|fraud|irregularit\w+|wrongdoing|link)\b)",
+            re.I,
+        ),
+        Position.DENIES,
+        0.85,
+    ),
     (re.compile(r"\bsuspect(?:s|ed)?\b", re.I), Position.HEDGES, 0.8),
     (
         re.compile(

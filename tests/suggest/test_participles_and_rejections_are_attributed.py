@@ -126,3 +126,9 @@ def test_a_bulleted_participle_still_finds_its_subject(newsroom):
     text = "- Kyiv filed a complaint against Moscow alleging Sudan's army received missiles."
 
     assert triples(text) == {(CLAIM, "Ukraine", "asserts")}
+
+
+def test_an_inquiry_that_found_nothing_denies(newsroom):
+    text = "Kyiv's own inquiry has found no evidence that Sudan's army received missiles."
+
+    assert triples(text) == {(CLAIM, "Ukraine", "denies")}
