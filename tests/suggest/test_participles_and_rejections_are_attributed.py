@@ -132,3 +132,9 @@ def test_an_inquiry_that_found_nothing_denies(newsroom):
     text = "Kyiv's own inquiry has found no evidence that Sudan's army received missiles."
 
     assert triples(text) == {(CLAIM, "Ukraine", "denies")}
+
+
+def test_the_national_security_council_speaks_for_the_united_states(newsroom):
+    text = "National Security Council spokeswoman Jane Roe said Sudan's army got no missiles."
+
+    assert triples(text) == {(CLAIM, "United States", "denies")}
