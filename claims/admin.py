@@ -10,14 +10,21 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db import transaction
 from django.db.models import Count, F, Func, Q, QuerySet
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
-from claims.forms import StanceForm
+from claims.forms import StanceForm, StanceInlineForm
 from claims.models import Claim, ReviewStatus, Stance, SuggestionRun
 from claims.services import FourEyesError, StaleStanceError, stance_confirm, stance_reject
 from claims.tasks import suggest_stances_for_article
+from claims.web.evidence import evidence_rows
+from claims.web.text import passage
 from factcheck.audit_admin import AuditEventAdmin, AuditHistoryMixin
 from sources import admin as sources_admin
 from sources.models import Article, Source
@@ -62,8 +69,15 @@ class TagFilter(admin.SimpleListFilter):
 
 
 class StanceInline(admin.TabularInline):
+    """The claim's stances, one row each, narrow enough for the page (1,366 px with the sidebar).
+
+    Who, position, when, article, quote and status; "reported through", the quote's
+    context and the machine's evidence are on each stance's own page (the Change link).
+    The quote is anchored in the article by its words: offsets are the database's business.
+    """
+
     model = Stance
-    form = StanceForm
+    form = StanceInlineForm
     fields = [
         "source",
         "position",
@@ -71,9 +85,6 @@ class StanceInline(admin.TabularInline):
         "stated_on_precision",
         "article",
         "quote_exact",
-        "quote_start",
-        "quote_end",
-        "attributed_via",
         "status",
         "loaded_version",
     ]
@@ -81,6 +92,16 @@ class StanceInline(admin.TabularInline):
     extra = 1
     show_change_link = True
     ordering = ["stated_on", "id"]
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # No room in a row for the add/change/delete/view buttons of a source or an
+        # article: the Sources and Articles admins and the stance's own page have them.
+        if field is not None and isinstance(field.widget, RelatedFieldWidgetWrapper):
+            widget = field.widget
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+        return field
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).select_related("source", "article")
@@ -198,7 +219,8 @@ class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
     autocomplete_fields = ["claim", "source", "article", "attributed_via_source"]
     list_select_related = ["claim", "source", "article"]
     readonly_fields = [
-        "evidence",
+        "in_the_article",
+        "machine_evidence",
         "created_by",
         "created_at",
         "reviewed_by",
@@ -214,10 +236,8 @@ class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
                 "fields": [
                     "article",
                     "quote_exact",
-                    "quote_start",
-                    "quote_end",
+                    "in_the_article",
                     "quote_prefix",
-                    "quote_suffix",
                     "attributed_via",
                     "attributed_via_source",
                 ]
@@ -230,8 +250,8 @@ class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
                     "status",
                     "reject_reason",
                     "confidence",
+                    "machine_evidence",
                     "note",
-                    "evidence",
                     "created_by",
                     "created_at",
                     "reviewed_by",
@@ -250,9 +270,42 @@ class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
     ) -> Any:
         return _with_reviewer(super().get_form(request, obj, change, **kwargs), request)
 
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "quote_prefix":
+            kwargs["label"] = "Text just before the quote"
+            kwargs["help_text"] = (
+                "Filled in from the article. The quote is anchored after these words: "
+                "where the quote occurs more than once, put the words before the one you mean."
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def save_model(self, request: HttpRequest, obj: Stance, form: Any, change: bool) -> None:
         _stamp_user(request, form, obj)
         super().save_model(request, obj, form, change)
+
+    @admin.display(description="in the article")
+    def in_the_article(self, stance: Stance) -> SafeString | str:
+        """The quote marked in its passage (as the review queue shows it), and a link to it."""
+        if stance.pk is None or stance.article_id is None:
+            return "-"
+        around = passage(stance.article.text, stance.quote_start, stance.quote_end)
+        return format_html(
+            '{}<a href="{}#stance-{}">Open the article at the quote</a>',
+            SafeString(render_to_string("web/_passage.html", {"passage": around})),
+            reverse("article-detail", args=[stance.article_id]),
+            stance.pk,
+        )
+
+    @admin.display(description="machine's evidence")
+    def machine_evidence(self, stance: Stance) -> SafeString | str:
+        """What the suggester recorded, in words and lists (the review queue's rendering)."""
+        rows = evidence_rows(stance.evidence)
+        if not rows:
+            return "-"
+        return format_html(
+            '<dl class="machine">{}</dl>',
+            SafeString(render_to_string("web/_evidence.html", {"rows": rows})),
+        )
 
     def _review(self, request: HttpRequest, queryset: QuerySet, service: Any, done: str) -> None:
         """Review the selected stances that still wait for review; say which were skipped and why.

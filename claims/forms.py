@@ -12,8 +12,21 @@ from django.utils import timezone
 from claims.models import ReviewStatus, Stance, quote_errors
 from claims.quotes import quote_at, quote_find
 from claims.services import FourEyesError, quote_anchor, stance_four_eyes_check
+from sources.models import Article
+from sources.selectors import article_list
 
 QUOTE_FIELDS = ("quote_exact", "quote_start", "quote_end", "quote_prefix", "quote_suffix")
+
+
+def start_after(text: str, exact: str, before: str) -> int | None:
+    """Where ``exact`` occurs right after the words ``before`` (white space between aside)."""
+    wanted = before.strip()
+    at = text.find(exact)
+    while at >= 0:
+        if text[:at].rstrip().endswith(wanted):
+            return at
+        at = text.find(exact, at + 1)
+    return None
 
 
 class StanceForm(forms.ModelForm):
@@ -66,6 +79,10 @@ class StanceForm(forms.ModelForm):
         for name in QUOTE_FIELDS[1:]:
             if name in self.fields:
                 self.fields[name].required = False
+        if "quote_prefix" in self.fields:
+            # The text before a quote usually ends in a space: stripped, an unchanged
+            # prefix would count as changed and no longer lead to the quote.
+            self.fields["quote_prefix"].strip = False  # type: ignore[attr-defined]
         if self.instance.pk is not None:
             self.fields["loaded_version"].initial = self.instance.version
 
@@ -95,6 +112,17 @@ class StanceForm(forms.ModelForm):
         if article is None or not exact or self.has_error("quote_exact"):
             return
         start, end = data.get("quote_start"), data.get("quote_end")
+        if "quote_start" not in self.fields:
+            # A form without offsets (editors never see them) keeps an unchanged quote
+            # where it was anchored, even when the words also occur earlier in the text;
+            # new words before it pick the occurrence they lead to.
+            if self._quote_unchanged(article, exact):
+                start = self.instance.quote_start
+            elif "quote_prefix" in self.changed_data and (data.get("quote_prefix") or "").strip():
+                start = start_after(article.text, exact, data["quote_prefix"])
+                if start is None:
+                    self.add_error("quote_prefix", "The quote does not follow these words.")
+                    return
         try:
             # Given start and end must hold the quote (its typography forgiven, see claims.quotes).
             if (
@@ -132,6 +160,16 @@ class StanceForm(forms.ModelForm):
             # Fields left out of a slim inline are still set on the stance.
             setattr(self.instance, name, value)
 
+    def _quote_unchanged(self, article: Any, exact: str) -> bool:
+        """Same article, same words, and no new text before the quote to anchor it elsewhere."""
+        stored = self.instance
+        return (
+            stored.pk is not None
+            and stored.article_id == article.pk
+            and stored.quote_exact == exact
+            and "quote_prefix" not in self.changed_data
+        )
+
     def _check_version(self, data: dict[str, Any]) -> None:
         if self.instance.pk is None or not self.has_changed():
             return
@@ -168,3 +206,31 @@ class StanceForm(forms.ModelForm):
     def review_changed(self) -> bool:
         """True when this save confirms, rejects or re-opens the stance."""
         return "status" in self.changed_data
+
+
+def article_label(article: Article) -> str:
+    """An article as a narrow picker shows it: outlet and date first, where titles look alike."""
+    when = article.published_on.isoformat() if article.published_on else "undated"
+    return f"{article.outlet or 'no outlet'}, {when}: {article.title}"
+
+
+class StanceInlineForm(StanceForm):
+    """The stance rows of the claim page: short labels and small widgets, so the rows fit."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        article = self.fields["article"]
+        article.queryset = article_list(with_text=False)  # type: ignore[attr-defined]
+        article.label_from_instance = article_label  # type: ignore[attr-defined]
+
+    class Meta(StanceForm.Meta):
+        labels = {
+            "stated_on": "Said on",
+            "stated_on_precision": "Precision",
+            "quote_exact": "Quote",
+        }
+        widgets = {"quote_exact": forms.Textarea(attrs={"rows": 3, "cols": 30})}
+        help_texts = {
+            "quote_exact": "Copy the words exactly as the article has them.",
+            "stated_on_precision": "The day, the month or only the year.",
+        }

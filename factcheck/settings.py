@@ -70,9 +70,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PORT = env_int("PORT", 8000)
 
 INSTALLED_APPS = [
-    # Above django.contrib.admin so its templates add the "Events" button to change forms.
-    "pghistory.admin",
+    # Below pghistory.admin, Django's admin templates win: a change form has one History
+    # button (the readable audit trail, factcheck/audit_admin.py), not three look-alikes
+    # ("Claim events", "Events", "History"). The event lists stay in the admin's menu.
     "django.contrib.admin",
+    "pghistory.admin",
     "django.contrib.auth",
     # Login throttling (below: AXES_*), with its lockouts in the admin. Before claims, so its
     # permissions exist when claims.roles hands them to the Editors after a migrate.
@@ -181,6 +183,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers ask for at the root whatever the page says (favicon.ico): WhiteNoise serves them.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=True)

@@ -100,6 +100,8 @@ OUTLETS = {
 class DemoArticle:
     key: str
     seed: str
+    # Where the seed was read: readers' "original at the quote" links open it. Empty where
+    # the page is not known to be online (the two copies' sites): better no link than a dead one.
     url: str
     outlet: str
     title: str
@@ -116,7 +118,7 @@ ARTICLES = [
     DemoArticle(
         key="000",
         seed="000_41bb6c4a6b97c8ad.txt",
-        url="https://seeds.factcheck.example/000-the-hill-kim-huddles-with-russian-defense-chief",
+        url="https://thehill.com/policy/international/4122666-north-koreas-kim-huddles-with-russian-defense-chief/",
         outlet="The Hill",
         title="North Korea’s Kim huddles with Russian defense chief",
         byline="Lauren Sforza",
@@ -127,7 +129,7 @@ ARTICLES = [
     DemoArticle(
         key="001",
         seed="001_7e37a441b11b5017.txt",
-        url="https://seeds.factcheck.example/001-wealth-navigators-hub-kim-meets-shoigu",
+        url="",
         outlet="Wealth Navigators Hub",
         title=(
             "North Korean leader Kim Jong Un meets with Russian defense minister "
@@ -144,7 +146,7 @@ ARTICLES = [
     DemoArticle(
         key="002",
         seed="002_ea00b029d001865f.txt",
-        url="https://seeds.factcheck.example/002-japan-news-shoigu-meets-kim",
+        url="https://japannews.yomiuri.co.jp/news-services/reuters/20240913-211119",
         outlet="The Japan News",
         title="Russia’s Shoigu Meets North Korea’s Kim in Pyongyang",
         byline="Reuters",
@@ -158,7 +160,7 @@ ARTICLES = [
     DemoArticle(
         key="003",
         seed="003_19ede879a1e1781d.txt",
-        url="https://seeds.factcheck.example/003-reuters-kim-meets-shoigu-kcna",
+        url="https://menatoday.info/news/north-korea-s-kim-meets-russia-s-shoigu-vows-more-cooperation-kcna-says",
         outlet="Reuters",
         title="North Korea's Kim meets Russia's Shoigu, vows more cooperation, KCNA says",
         byline="Joyce Lee",
@@ -169,7 +171,7 @@ ARTICLES = [
     DemoArticle(
         key="004",
         seed="004_ef175c23e799bce8.txt",
-        url="https://seeds.factcheck.example/004-spun-copy-russian-official-meets-kim",
+        url="",
         outlet="Unnamed spun-copy site",
         title="Prime Russian official meets North Korean chief in newest Pyongyang go to",
         byline="The Associated Press (machine-reworded)",

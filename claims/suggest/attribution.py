@@ -77,13 +77,24 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
             r"(?:(?<=,\s)|(?<=lawsuit\s)|(?<=complaint\s)|(?<=\bsuit\s)|(?<=statement\s)"
-            r"|(?<=letter\s)|(?<=report\s)|(?<=filing\s))"
+            r"|(?<=letter\s)|(?<=report\s)|(?<=filing\s)|(?<=\bfor\s))"
             r"(?:claiming|saying|insisting|arguing|blaming|asserting|maintaining|contending"
             r"|charging)\b|\b(?:alleging|accusing)\b",
             re.I,
         ),
         Position.ASSERTS,
         0.75,
+    ),
+    (
+        # An inquiry's finding of nothing: "Homeland Security has found no evidence of
+        # widespread fraud", "State Republicans found no fraud", "has seen no …".
+        re.compile(
+            r"\b(?:found|finds?|saw|seen|uncovered|detected)(?=\s+no\s+(?:[\w\-]+\s+){0,2}?"
+            r"(?:evidence|proof|signs?|fraud|irregularit\w+|wrongdoing|link)\b)",
+            re.I,
+        ),
+        Position.DENIES,
+        0.85,
     ),
     (re.compile(r"\bsuspect(?:s|ed)?\b", re.I), Position.HEDGES, 0.8),
     (
@@ -145,6 +156,9 @@ DENIAL_MARKERS = re.compile(
     r"|safe(?:st)?\s+(?:\w+\s+){0,2}(?:option|choice|to\s+use|for)"
     r"|(?:is|are|was|were|remains?|being)\s+(?:\w+ly\s+)?safe"
     r"|not\s+(?:linked|connected|supported\s+by)|lack\s+of\s+(?:\w+\s+){0,2}evidence"
+    # "We will appeal this egregious verdict": the finding is contested.
+    r"|appeal\w*\s+(?:the|this|that|these|all|both)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:verdicts?|rulings?|decisions?|awards?|judgm?ents?)"
     r"|(?:defend\w*|stands?\s+by|backs?|backed|supports?|supported|agreed\s+on|proving|proves?"
     r"|confirm\w*|establish\w*)\s+(?:the\s+)?safety"
     r"|safety\s+of\s+[^.;]{1,80}?\s+[\u201c\"]?is\s+(?:backed|supported|well\s+established)"
@@ -455,7 +469,14 @@ class Frame:
 QUALIFIED_DOUBT = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:conclusive|consistent|definitive|firm|established|proven)\b"
     r"|\bin(?:conclusive|consistent)\b|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|proven|conclusive)\b"
-    r"|\bmore\s+research\b|\bcannot\s+(?:be\s+)?rule[ds]?\s+out\b|\bno\s+(?:further\s+)?(?:details|information)\b",
+    r"|\bmore\s+research\b|\bcannot\s+(?:be\s+)?rule[ds]?\s+out\b|\bno\s+(?:further\s+)?(?:details|information)\b"
+    # Doubt about how sure one can be, not a denial: "the evidence does not suffice to claim
+    # it definitively causes…", "not necessarily", "too early to say", "insufficient evidence".
+    r"|\b(?:does|do|did)\s+not\s+(?:suffice|prove|establish|show\s+conclusively)\b"
+    r"|\bnot\s+(?:\w+\s+){0,3}?(?:definitively|conclusively|necessarily)\b"
+    r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|determine|conclude|draw)\b"
+    r"|\b(?:insufficient|limited|weak|mixed)\s+(?:scientific\s+)?evidence\b"
+    r"|\b(?:determine|establish|verify|find\s+out|investigate|assess)\s+(?:what|whether|who|how|if)\b",
     re.I,
 )
 
@@ -595,7 +616,7 @@ def _subject_of_participle(
     the clause's first name, with at most a title or an article before it."""
     first = next((m for m in mentions if m.start >= offset and m.end <= cue_start), None)
     if first is None or not re.fullmatch(
-        r"\s*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.\-\u2019']*\s+){0,3}",
+        r"[\s\-\u2013\u2014\u2022*]*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.\-\u2019']*\s+){0,3}",
         text[: first.start - offset],
         re.I,
     ):
@@ -800,6 +821,7 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
         claimed = (
             CLAIM_NOUN_AFTER.match(text, mention.end - offset)
             or CLAIM_NOUN_NAMED.match(text, mention.end - offset)
+            or CLAIM_NOUN_OWNED.match(text, mention.end - offset)
             or CLAIM_NOUN_BEFORE.search(text, 0, mention.start - offset)
         )
         if claimed is None or any(f.cue_start <= mention.start < f.cue_end for f in frames):
@@ -879,6 +901,14 @@ CLAIM_NOUN_AFTER = re.compile(
 # "Giuliani's fraud allegations": the words before the noun say what was claimed.
 CLAIM_NOUN_NAMED = re.compile(
     r"['\u2019]s\s+(?P<what>(?:[a-z][\w\-]+\s+){1,2})(?P<noun>claims|allegations|accusations)\b",
+)
+# "Trump is still sticking to his unproven claims of fraud", "continues to push baseless
+# claims about…": the subject's own claims (the adjectives are the reporter's).
+CLAIM_NOUN_OWNED = re.compile(
+    r"\s+(?:[a-z][\w\-]*\s+){0,4}?(?:(?:his|her|its|their)\s+|(?:push|make|made|repeat|spread"
+    r"|peddl|amplif|promot|voic|air)\w*\s+)(?:[\w\-]+\s+){0,3}?"
+    r"(?P<noun>claims?|allegations?|accusations?|assertions?)\s+(?:of|that|about)\b",
+    re.I,
 )
 # "allegations of fraud by Rudy Giuliani", "the claims, by Indian 15 Corps Commander"
 CLAIM_NOUN_BEFORE = re.compile(

@@ -307,13 +307,21 @@ ROLE = (
     r"(?i:spokes(?:person|man|woman)|(?:prime\s+)?minister|secretary|president|premier"
     r"|ambassador|envoy|chief(?:\s+executive)?|director|head|general|commander|advis[eo]r|official|chair(?:man|woman)?"
     r"|CEO|leader|governor|senator|lawmaker|negotiator|diplomat|attorney\s+general|mayor"
-    r"|representative|coordinator|commissioner|administrator|gov\.|sen\.|rep\.|gen\.)"
+    r"|representative|coordinator|commissioner|administrator|gov\.|sen\.|rep\.|gen\."
+    r"|clerk|officer|executive|manager|supervisor|auditor|registrar|inspector|superintendent"
+    r"|scientist|researcher|epidemiologist|counsel)"
     r"(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
 )
 NOT_SPEAKING_FOR = re.compile(rf"\b{NOT_FOR_THE_SOURCE}(?:-|\s+)(?:the\s+)?$", re.I)
 PERSON_NAME = r"(?P<person>[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'\u2019\-]+)){1,3})"
 ROLE_THEN_NAME = re.compile(rf"^(?:['\u2019]s)?\s+{ROLE}\s*,?\s+{PERSON_NAME}")
 NAME_THEN_ROLE = re.compile(rf"{PERSON_NAME},\s+(?:the\s+|a\s+)?$")
+# "Jack Sellers, chair of the Maricopa County Board", "Susan Gapstur, senior vice president
+# of Epidemiology Research at the American Cancer Society": the role, then its source.
+NAME_ROLE_OF = re.compile(
+    rf"{PERSON_NAME},\s+(?:the\s+|a\s+|an\s+)?{ROLE}(?:\s+(?:and\s+|of\s+(?:the\s+)?|&\s+)?[A-Z][\w\-]*){{0,4}}"
+    r"\s+(?:of|at|for)\s+(?:the\s+)?$"
+)
 ROLE_AFTER_NAME = re.compile(rf"^(?:['\u2019]s)?\s+{ROLE}\b")
 # Capitalised words that start a sentence or a title, never a person's name.
 NOT_A_NAME = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It"])
@@ -355,6 +363,8 @@ def _add_people(lexicon: Lexicon, text: str) -> None:
                 # "Trump urged Georgia Secretary of State Brad Raffensperger": the nearest
                 # source before the role is the one the person speaks for.
                 continue
+        elif owner := NAME_ROLE_OF.search(text, max(0, mention.start - 200), mention.start):
+            role, person = owner.group("role"), owner.group("person")
         else:
             before = NAME_THEN_ROLE.search(text, max(0, mention.start - 80), mention.start)
             role_after = ROLE_AFTER_NAME.match(after)
@@ -532,12 +542,18 @@ def _variant_of(phrase: str, *names: str) -> bool:
     return all(w.lower()[:4] in known for w in words)
 
 
+# How the adjective of a place ends: "Russian", "Chinese", "Israeli", "British", "Dutch".
+DEMONYM = re.compile(r"(?:an|ese|i|ish|ic|ch)$")
+
+
 def _fragment_of(phrase: str, before: str, after: str, alias: str) -> bool:
     """Whether a single word taken from a longer name is just a word of a longer alias:
     "United" in "United Nations" is not "United States", "Health" is not "Bausch Health"."""
     words = [w for w in alias.lower().split() if w != "the"]
     if " " not in phrase and len(words) > 1 and phrase.lower() in words[1:]:
         return True
+    if " " not in phrase and re.match(r" [A-Z][a-z]", after) and not DEMONYM.search(phrase):
+        return True  # a first name ("George Christenson"), not a place's adjective ("Russian")
     in_a_name = re.match(r" [A-Z][\w.]+", after) or re.search(r"(?:^|\s)[A-Z][\w.]+$", before)
     return " " not in phrase and len(words) > 1 and phrase.lower() in words and bool(in_a_name)
 

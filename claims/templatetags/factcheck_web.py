@@ -14,8 +14,7 @@ from django.utils.safestring import SafeString
 from claims import roles
 from claims.models import Position
 from claims.timeline import format_date
-from claims.web import links
-from claims.web.chart import glyph
+from claims.web import chart, links
 from claims.web.forms import UNDO_SESSION_KEY
 
 register = template.Library()
@@ -36,8 +35,14 @@ def position_glyph(position: str, size: int = 12) -> SafeString:
         '<svg class="shape" width="{}" height="{}" viewBox="0 0 14 14" aria-hidden="true">{}</svg>',
         size,
         size,
-        SafeString(glyph(position, 7, 7, 5.2)),
+        SafeString(chart.glyph(position, 7, 7, 5.2)),
     )
+
+
+@register.simple_tag
+def band_swatch(position: str) -> SafeString:
+    """The legend's sample of a position's band (the chart's pattern, drawn on its own)."""
+    return SafeString(chart.band_swatch(position))
 
 
 @register.simple_tag

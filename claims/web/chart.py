@@ -35,6 +35,7 @@ from claims.timeline import (
 )
 from claims.web.reports import reports_count, reports_text
 
+# app.css repeats WIDTH, PLOT_LEFT and LANE_HEIGHT (.chart) to pin the lane labels on phones.
 WIDTH = 1000
 LABEL_WIDTH = 210
 PLOT_LEFT = LABEL_WIDTH + 14
@@ -382,21 +383,62 @@ def _lanes_block(
     return parts, marks, aggregates
 
 
-def _defs() -> str:
-    """Band patterns: solid for asserts, hatched for denies, dotted for hedges, open for no comment."""
-    return (
-        "<defs>"
-        '<pattern id="band-asserts" width="6" height="6" patternUnits="userSpaceOnUse">'
+# Band patterns: solid for asserts, hatched for denies, dotted for hedges, open for no comment.
+_PATTERNS = {
+    "asserts": (
+        '<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse">'
         '<rect width="6" height="6" class="band-fill-asserts"/></pattern>'
-        '<pattern id="band-denies" width="6" height="6" patternUnits="userSpaceOnUse" '
+    ),
+    "denies": (
+        '<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" class="band-bg"/>'
         '<rect width="2.4" height="6" class="band-fill-denies"/></pattern>'
-        '<pattern id="band-hedges" width="6" height="6" patternUnits="userSpaceOnUse">'
+    ),
+    "hedges": (
+        '<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse">'
         '<rect width="6" height="6" class="band-bg"/>'
         '<circle cx="3" cy="3" r="1.4" class="band-fill-hedges"/></pattern>'
-        '<pattern id="band-no_comment" width="6" height="6" patternUnits="userSpaceOnUse">'
+    ),
+    "no_comment": (
+        '<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse">'
         '<rect width="6" height="6" class="band-bg"/></pattern>'
-        "</defs>"
+    ),
+}
+
+
+def _defs() -> str:
+    """The band patterns of the chart, referred to by the bands' fill attributes."""
+    return (
+        "<defs>"
+        + "".join(pattern.format(id=f"band-{p}") for p, pattern in _PATTERNS.items())
+        + "</defs>"
+    )
+
+
+def band_swatch(position: str, width: int = 26, height: int = 10) -> str:
+    """A legend swatch of a position's band, drawn with its own pattern.
+
+    Self-contained: its fill attribute names the pattern inside it. The legend used
+    to be filled by stylesheet rules pointing at the chart's patterns (``url(#band-…)``),
+    so it drew nothing wherever those were missing.
+    """
+    pattern_id = f"swatch-{position}"
+    return _el(
+        "svg",
+        [
+            "<defs>" + _PATTERNS[position].format(id=pattern_id) + "</defs>",
+            _el(
+                "rect",
+                width=str(width),
+                height=str(height),
+                fill=f"url(#{pattern_id})",
+                class_=f"band band-{position}",
+            ),
+        ],
+        class_="legend-band",
+        width=str(width),
+        height=str(height),
+        aria_hidden="true",
     )
 
 

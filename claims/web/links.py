@@ -80,9 +80,16 @@ def text_fragment(*, exact: str, prefix: str = "", suffix: str = "") -> str:
 
 
 def at_quote_url(url: str | None, *, exact: str, prefix: str = "", suffix: str = "") -> str:
-    """The http(s) ``url`` opened at the quote (a text fragment), or "" when url is not http(s)."""
+    """The http(s) ``url`` opened at the quote (a text fragment), or "" when url is not http(s).
+
+    A URL has one fragment, and the directive goes at its end: ``#part`` becomes
+    ``#part:~:text=…``. A directive the stored URL already carries (someone shared a
+    link to another passage) is replaced, not followed by a second one.
+    """
     url = http_url(url)
     directive = text_fragment(exact=exact, prefix=prefix, suffix=suffix)
     if not url or not directive:
         return url
-    return f"{url}{directive}" if "#" in url else f"{url}#{directive}"
+    address, _, fragment = url.partition("#")
+    fragment = fragment.split(":~:", 1)[0]
+    return f"{address}#{fragment}{directive}"

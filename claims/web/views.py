@@ -164,7 +164,9 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request.GET or None, sources=sorted(choices.values(), key=lambda s: s.name)
     )
     rows = pairs
-    if filters.is_bound and filters.is_valid():
+    # Filtering means a filter is set, whatever it matches (all rows, or none of none).
+    filtering = filters.is_bound and filters.is_valid() and any(filters.cleaned_data.values())
+    if filtering:
         data = filters.cleaned_data
         if data["source"]:
             rows = [p for p in rows if data["source"] in {p[0].speaker.pk, p[1].source.pk}]
@@ -188,7 +190,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "group_by": group_by,
         "lanes_switch_query": lanes_query.urlencode(),
         "filters": filters,
-        "filtered": len(rows) != len(pairs),
+        "filtered": filtering,
         "page": page,
         "table_rows": [
             {

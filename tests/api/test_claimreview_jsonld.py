@@ -78,7 +78,9 @@ REQUIRED = {
     "ClaimReview": {"url", "claimReviewed", "author", "datePublished", "itemReviewed"},
     "Claim": {"author", "datePublished", "appearance", "firstAppearance"},
     "Rating": {"alternateName"},
-    "NewsArticle": {"url", "headline"},
+    # An appearance is "a link to, or inline description of" a work: pasted text and copies
+    # whose page is unknown have no URL, and are described inline.
+    "NewsArticle": {"headline"},
 }
 
 
@@ -172,6 +174,9 @@ def test_the_claim_is_attributed_to_those_who_assert_it(arms_claim, consumer_cli
     assert item["datePublished"].startswith("2023")
     assert item["firstAppearance"]["publisher"]["name"] in {"The Hill", "Wealth Navigators Hub"}
     assert len(item["appearance"]) >= 3
+    linked = {a["publisher"]["name"]: a.get("url") for a in item["appearance"]}
+    assert linked["The Hill"].startswith("https://thehill.com/")
+    assert linked["Wealth Navigators Hub"] is None  # a copy whose page is not known
 
 
 def test_a_verdict_becomes_a_rating_and_no_verdict_none(arms_claim, consumer_client):

@@ -21,7 +21,7 @@ def test_a_reviewer_records_a_confirmed_stance_with_its_quote_anchored(
     arms_claim, reviewer_client, reviewer
 ):
     article = arms_claim.stances.get(
-        source__name="Russia", stated_on__year=2024, article__url__contains="reuters"
+        source__name="Russia", stated_on__year=2024, article__outlet__name="Reuters"
     ).article
     quote = "Moscow and Pyongyang have denied the accusations"
 

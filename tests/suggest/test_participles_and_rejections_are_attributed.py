@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from sources.models import Source, SourceAlias, SourceKind
 from tests.suggest.newsroom import CLAIM, proposed
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +65,76 @@ def test_a_states_army_speaks_for_it_as_its_ministry_does(newsroom):
 
     assert proposed(text)[0][1:3] == ("Ukraine", "denies")
     assert proposed(text)[0][5] == "alias"
+
+
+def test_the_subjects_own_claims_are_its_assertions_whatever_the_reporter_calls_them(newsroom):
+    assert triples(
+        "Moscow is still sticking to its unproven claims that Sudan's army received "
+        "missiles from Kyiv."
+    ) == {(CLAIM, "Russia", "asserts")}
+    assert triples(
+        "Tehran continues to push baseless claims about missiles Sudan's army received."
+    ) == {(CLAIM, "Iran", "asserts")}
+
+
+def test_a_person_named_then_given_a_role_at_a_source_speaks_for_it(newsroom):
+    text = (
+        "“Sudan's army has received no missiles from us,” said Oleh Petrenko, deputy head "
+        "of the Border Service at Kyiv's defence ministry."
+    )
+
+    assert triples(text) == {(CLAIM, "Ukraine", "denies")}
+
+
+def test_a_first_name_is_not_a_place(newsroom):
+    georgia = Source.objects.create(name="Georgia", slug="georgia", kind=SourceKind.GOVERNMENT)
+    SourceAlias.objects.create(source=georgia, alias="Georgia", normalized="georgia")
+    text = "“Sudan's army received no missiles,” the clerk, George Christenson, said."
+
+    assert all(actor != "Georgia" for _, actor, *_ in proposed(text))
+
+
+def test_appealing_a_verdict_contests_it(newsroom):
+    text = (
+        "“We will appeal this verdict that Sudan's army received our missiles,” "
+        "an Iranian spokesman said."
+    )
+
+    assert triples(text) == {(CLAIM, "Iran", "denies")}
+
+
+def test_mocked_for_claiming_is_still_claiming(newsroom):
+    text = "Kyiv was mocked for claiming that Sudan's army received missiles from Moscow."
+
+    assert triples(text) == {(CLAIM, "Ukraine", "asserts")}
+
+
+def test_doubt_about_how_sure_one_can_be_is_a_hedge_not_a_denial(newsroom):
+    assert triples(
+        "Seoul said the evidence does not suffice to claim Sudan's army definitively "
+        "received missiles."
+    ) == {(CLAIM, "South Korea", "hedges")}
+    assert triples("Kyiv said it was too early to say whether Sudan's army received missiles.") == {
+        (CLAIM, "Ukraine", "hedges")
+    }
+    assert triples(
+        "Washington said it was working to determine whether Sudan's army received missiles."
+    ) == {(CLAIM, "United States", "hedges")}
+
+
+def test_a_bulleted_participle_still_finds_its_subject(newsroom):
+    text = "- Kyiv filed a complaint against Moscow alleging Sudan's army received missiles."
+
+    assert triples(text) == {(CLAIM, "Ukraine", "asserts")}
+
+
+def test_an_inquiry_that_found_nothing_denies(newsroom):
+    text = "Kyiv's own inquiry has found no evidence that Sudan's army received missiles."
+
+    assert triples(text) == {(CLAIM, "Ukraine", "denies")}
+
+
+def test_the_national_security_council_speaks_for_the_united_states(newsroom):
+    text = "National Security Council spokeswoman Jane Roe said Sudan's army got no missiles."
+
+    assert triples(text) == {(CLAIM, "United States", "denies")}

@@ -47,7 +47,7 @@ def test_a_public_claim_page_is_read_only_and_keeps_the_queue_private(client, ar
     page = client.get(reverse("claim-detail", args=[arms_claim.slug])).content.decode()
     assert '<form method="post"' not in page
     # Marks link to the original pages, not to our stored copies (which need a login).
-    assert "https://seeds.factcheck.example/" in page
+    assert "https://thehill.com/policy/international/" in page
     assert "/articles/" not in page.split('id="stances"')[0].split("timeline-lanes")[1]
 
 

@@ -48,25 +48,43 @@ def test_an_url_with_a_fragment_gets_the_directive_after_it():
     assert at_quote_url("https://x.example/a#part", exact="Yes.") == (
         "https://x.example/a#part:~:text=Yes."
     )
+    assert at_quote_url("https://x.example/a?b=1#", exact="Yes.") == (
+        "https://x.example/a?b=1#:~:text=Yes."
+    )
     assert at_quote_url("javascript:alert(1)", exact="Yes.") == ""
+
+
+def test_a_stored_directive_is_replaced_not_followed_by_a_second_one():
+    # A URL shared at another passage: its directive points elsewhere, and two
+    # ":~:" (or two "#") would make browsers ignore the fragment altogether.
+    for stored, expected in [
+        ("https://x.example/a#:~:text=Other", "https://x.example/a#:~:text=Yes."),
+        ("https://x.example/a#part:~:text=Other", "https://x.example/a#part:~:text=Yes."),
+    ]:
+        link = at_quote_url(stored, exact="Yes.")
+        assert link == expected
+        assert link.count("#") == 1
+        assert link.count(":~:") == 1
 
 
 def test_a_public_claim_page_links_each_statement_to_the_original_at_the_quote(
     client, settings, arms_claim
 ):
     settings.FACTCHECK_PUBLIC_CLAIM_PAGES = True
-    shoigu = Stance.objects.get(source__name="Sergei Shoigu")
-    expected = at_quote_url(
-        shoigu.article.url,
-        exact=shoigu.quote_exact,
-        prefix=shoigu.quote_prefix,
-        suffix=shoigu.quote_suffix,
+    stance = Stance.objects.get(
+        source__name="United States", article__outlet__name="The Japan News"
     )
-    assert expected.startswith(shoigu.article.url + "#:~:text=")
+    expected = at_quote_url(
+        stance.article.url,
+        exact=stance.quote_exact,
+        prefix=stance.quote_prefix,
+        suffix=stance.quote_suffix,
+    )
+    assert expected.startswith(stance.article.url + "#:~:text=")
     page = client.get(reverse("claim-detail", args=[arms_claim.slug])).content.decode()
-    row = page.split(f'<tr id="row-{shoigu.pk}">')[1].split("</tr>")[0]
-    assert f'<a href="{shoigu.article.url}">' in row
+    row = page.split(f'<tr id="row-{stance.pk}">')[1].split("</tr>")[0]
+    assert f'<a href="{stance.article.url}">' in row
     assert f'<a class="at-quote" href="{expected}"' in row
     # The mark card gets the same link.
-    mark = page.split(f'data-stance="{shoigu.pk}"')[1].split(">")[0]
+    mark = page.split(f'data-stance="{stance.pk}"')[1].split(">")[0]
     assert f'data-at-quote="{expected}"' in mark

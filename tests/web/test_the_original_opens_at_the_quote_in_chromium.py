@@ -19,14 +19,14 @@ QUOTE = "the shipments continued through the winter"
 FILLER = "Nothing of interest happens in this paragraph, which only fills the page. " * 6
 
 
-def test_the_card_link_scrolls_the_original_page_to_the_quote(page, live_server):
-    # The "original" page here is our own article page, so the browser can really open it.
+def stance_on_our_own_page(live_server, fragment: str = "") -> Stance:
+    """A stance whose "original" page is our own article page, so the browser can really open it."""
     text = "\n\n".join([FILLER] * 14 + [f"Officials said {QUOTE}, a ministry spokesman added."])
     article = ArticleFactory(title="Fragment target", text=text)
-    article.url = f"{live_server.url}/articles/{article.pk}/"
+    article.url = f"{live_server.url}/articles/{article.pk}/{fragment}"
     article.save(update_fields=["url"])
     start = text.index(QUOTE)
-    stance = Stance.objects.create(
+    return Stance.objects.create(
         claim=ClaimFactory(slug="fragment"),
         source=SourceFactory(name="Ministry"),
         article=article,
@@ -40,6 +40,22 @@ def test_the_card_link_scrolls_the_original_page_to_the_quote(page, live_server)
         status="confirmed",
         reviewed_at=dt.datetime.now(dt.UTC),
     )
+
+
+def assert_the_quote_is_in_view(page, stance: Stance) -> None:
+    """The browser scrolled to the quote (far down the page), not merely past the masthead."""
+    page.wait_for_function(
+        """(id) => {
+            const box = document.getElementById(id).getBoundingClientRect();
+            return window.scrollY > 300 && box.top >= 0 && box.bottom <= window.innerHeight;
+        }""",
+        arg=f"stance-{stance.pk}",
+    )
+
+
+def test_the_card_link_scrolls_the_original_page_to_the_quote(page, live_server):
+    stance = stance_on_our_own_page(live_server)
+    article = stance.article
     log_in(page, live_server, "reviewer", "reviewer-demo-2025")
     page.goto(f"{live_server.url}/claims/fragment/")
     page.hover(f'a.mark[data-stance="{stance.pk}"]')
@@ -52,7 +68,19 @@ def test_the_card_link_scrolls_the_original_page_to_the_quote(page, live_server)
     assert page.locator("#mark-detail").is_visible()
     link.click()
     page.wait_for_url(f"{article.url}*")
-    quote = page.locator(f"mark#stance-{stance.pk}")
-    page.wait_for_function("() => window.scrollY > 0")
-    box = quote.bounding_box()
-    assert 0 <= box["y"] <= 900, box
+    assert_the_quote_is_in_view(page, stance)
+
+
+def test_an_address_with_a_fragment_still_opens_at_the_quote(page, live_server):
+    # "#main" is an element of the page, at its top: were the directive not merged into
+    # the fragment (a second "#"), the browser would ignore it and stay at the top.
+    stance = stance_on_our_own_page(live_server, fragment="#main")
+    log_in(page, live_server, "reviewer", "reviewer-demo-2025")
+    page.goto(f"{live_server.url}/claims/fragment/")
+    link = page.locator(f"#row-{stance.pk} a.at-quote")
+    href = link.get_attribute("href")
+    assert href.startswith(f"{stance.article.url}:~:text=")
+    assert href.count("#") == 1
+    link.click()
+    page.wait_for_url(f"{stance.article.url}*")
+    assert_the_quote_is_in_view(page, stance)
