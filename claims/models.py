@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.urls import reverse
 
-from sources.models import Article, Source
+from sources.models import Article, Source, SourceKind, normalize_alias
 
 
 class ClaimStatus(models.TextChoices):
@@ -224,6 +224,91 @@ def quote_errors(*, text: str, exact: str, start: int | None, end: int | None) -
     return {}
 
 
+class ProposalState(models.TextChoices):
+    OPEN = "open", "open"
+    ACCEPTED = "accepted", "accepted: registered as a new source"
+    MAPPED = "mapped", "mapped to a source already registered"
+    DISMISSED = "dismissed", "dismissed"
+
+
+# The kinds of source a proposal may become: a person speaking for a source, or a body of it.
+PROPOSED_KINDS = [SourceKind.OFFICIAL.value, SourceKind.AGENCY.value]
+
+
+@pghistory.track()
+class ProposedSource(models.Model):
+    """A speaker the registry does not know, proposed by the suggester for a reviewer to
+    register: "Dmitry Peskov — official, speaks for Russia (from 'Kremlin spokesman')".
+
+    Its suggested stances speak for ``parent`` meanwhile, so nothing waits on the decision.
+    Only a person turns a proposal into a Source (accepted), or into an alias of a source
+    already registered (mapped); one proposal per name (``normalized``), whoever proposed it
+    and however often, so a name is decided once.
+    """
+
+    State = ProposalState
+
+    name = models.CharField(max_length=200, help_text="The name as the text gives it.")
+    alias = models.CharField(
+        max_length=200, help_text="The alias the source gets: the name as written in the text."
+    )
+    normalized = models.CharField(max_length=200, unique=True, editable=False)
+    kind = models.CharField(max_length=20, choices=[(k, k) for k in PROPOSED_KINDS])
+    parent = models.ForeignKey(
+        Source,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The registered source the role words name: Russia for 'Kremlin spokesman'.",
+    )
+    role = models.CharField(
+        max_length=300, blank=True, help_text="The role words as written: 'Kremlin spokesman'."
+    )
+    state = models.CharField(max_length=20, choices=ProposalState.choices, default="open")
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The source it became (accepted) or was mapped to.",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=[c.value for c in ProposalState]),
+                name="proposed_source_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=PROPOSED_KINDS), name="proposed_source_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="open") | Q(decided_at__isnull=False),
+                name="proposed_source_decided_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.summary
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalized = normalize_alias(self.alias)
+        super().save(*args, **kwargs)
+
+    @property
+    def summary(self) -> str:
+        """ "Dmitry Peskov — official, speaks for Russia (from 'Kremlin spokesman')"."""
+        text = f"{self.name} \u2014 {self.kind}, speaks for {self.parent.name}"
+        shown = self.role and self.role != self.name
+        return text + (f" (from \u2018{self.role}\u2019)" if shown else "")
+
+
 # Raised by the database when a stance's quote is not the article text at
 # quote_start..quote_end. Positions count characters (code points), as Python
 # string indices do, and PostgreSQL's substr() on a UTF-8 database.
@@ -280,6 +365,15 @@ class Stance(models.Model):
         default=dict, blank=True, help_text="Why the machine suggested it: cue, alias matched."
     )
     note = models.TextField(blank=True)
+    # A speaker the registry does not know, who said it for ``source`` (see ProposedSource).
+    proposed_source = models.ForeignKey(
+        ProposedSource,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stances",
+        help_text="The unregistered speaker who said it, proposed for the registry.",
+    )
     reject_reason = models.CharField(
         max_length=REJECT_REASON_MAX,
         blank=True,

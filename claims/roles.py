@@ -14,7 +14,11 @@ from django.contrib.auth.models import Group, Permission
 
 ROLES: dict[str, dict[str, dict[str, str]]] = {
     "Editors": {
-        "claims": {"claim": "add change delete view", "stance": "add change delete view"},
+        "claims": {
+            "claim": "add change delete view",
+            "stance": "add change delete view",
+            "proposedsource": "change view",
+        },
         "sources": {
             "source": "add change delete view",
             "sourcealias": "add change delete view",
@@ -27,7 +31,7 @@ ROLES: dict[str, dict[str, dict[str, str]]] = {
         "axes": {"accessattempt": "view delete"},
     },
     "Reviewers": {
-        "claims": {"claim": "view", "stance": "add change view"},
+        "claims": {"claim": "view", "stance": "add change view", "proposedsource": "change view"},
         "sources": {
             "source": "view",
             "sourcealias": "view",
@@ -46,6 +50,9 @@ ROLES: dict[str, dict[str, dict[str, str]]] = {
 # Reviewing stances. Suggested and rejected stances belong to those who review them: the API
 # and the web pages alike show everyone else confirmed stances only.
 REVIEW_PERMISSION = "claims.change_stance"
+# Deciding on a source the suggester proposed: registering it, mapping it to a registered
+# source (an alias), or dismissing it. Reviewers may, as the queue is theirs.
+PROPOSAL_PERMISSION = "claims.change_proposedsource"
 
 
 def may_review(user: Any) -> bool:

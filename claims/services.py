@@ -21,6 +21,7 @@ from claims.models import (
     Claim,
     DatePrecision,
     Position,
+    ProposedSource,
     ReviewStatus,
     Stance,
     quote_errors,
@@ -159,6 +160,7 @@ def stance_create(
     evidence: dict | None = None,
     note: str = "",
     created_by: AbstractBaseUser | AnonymousUser | None = None,
+    proposed_source: ProposedSource | None = None,
 ) -> Stance:
     """Create a stance whose quote is anchored in the article text.
 
@@ -198,6 +200,7 @@ def stance_create(
         confidence=confidence,
         evidence=evidence or {},
         note=note,
+        proposed_source=proposed_source,
         created_by=user,
         reviewed_by=user if reviewed else None,
         reviewed_at=timezone.now() if reviewed else None,

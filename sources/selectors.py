@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from django.contrib.postgres.search import SearchQuery, TrigramSimilarity
 from django.db.models import CharField, F, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Concat
+from django.utils.text import slugify
 
 from factcheck.lookups import id_or_slug_filter
 from sources.models import Article, IngestJob, Source, SourceAlias, normalize_alias
@@ -33,6 +34,19 @@ def source_get(*, id_or_slug: str, queryset: QuerySet[Source] | None = None) -> 
     if lookup is None:
         raise Source.DoesNotExist(f"No source {id_or_slug!r}.")
     return (queryset if queryset is not None else Source.objects.all()).get(lookup)
+
+
+def source_slug_free(*, name: str) -> str:
+    """A slug for a new source called ``name`` that no source has ("source-2" after "source");
+    never all digits, which would read as an id."""
+    base = slugify(name)[:180] or "source"
+    if base.isdigit():
+        base = f"source-{base}"
+    slug, n = base, 1
+    while Source.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
 
 
 def source_with_descendants(*, source: Source) -> list[int]:

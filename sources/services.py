@@ -98,6 +98,18 @@ def source_create(
     return source
 
 
+def source_alias_add(*, source: Source, alias: str) -> bool:
+    """Give ``source`` one more alias; False when it already has it (in normalised form).
+
+    The caller has checked it is nobody else's (source_aliases_check); the database refuses
+    one that is.
+    """
+    if SourceAlias.objects.filter(source=source, normalized=normalize_alias(alias)).exists():
+        return False
+    _aliases_add(source, [alias])
+    return True
+
+
 @transaction.atomic
 def source_update(
     *, source: Source, aliases: Iterable[str] | None = None, **changes: Any

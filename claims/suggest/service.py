@@ -21,6 +21,7 @@ from claims.models import (
     Stance,
     SuggestionRun,
 )
+from claims.proposals import proposed_source_file
 from claims.services import stance_create
 from claims.suggest.attribution import Frame, frames_in_clause, position_for
 from claims.suggest.dating import article_date, date_expressions, dateline_date
@@ -28,6 +29,7 @@ from claims.suggest.matching import ArticleMatch, SentenceMatch, article_matches
 from claims.suggest.sentences import Span, dateline_at, split_clauses, split_sentences
 from claims.suggest.speakers import (
     PAIR,
+    Introduced,
     Lexicon,
     Mention,
     SourceInfo,
@@ -35,6 +37,7 @@ from claims.suggest.speakers import (
     fuzzy_candidates,
     lexicon_add_fuzzy,
     lexicon_for,
+    organ_introduced,
     pair_speakers,
     pronoun_speaker,
     resolve_mentions,
@@ -130,6 +133,9 @@ class Proposal:
     attributed_via: str = ""
     attributed_via_source: SourceInfo | None = None
     evidence: dict = field(default_factory=dict)
+    # A speaker the registry does not know who said it for ``source`` (Kremlin spokesman
+    # Dmitry Peskov for Russia): filed as a proposed source for a reviewer to register.
+    proposed: Introduced | None = None
 
 
 def story_date(article: Article) -> dt.date:
@@ -549,7 +555,14 @@ class _Reader:
             if frame.speakers:
                 for mention in frame.speakers[:MAX_SPEAKERS_PER_FRAME]:
                     resolved.append(
-                        (frame, mention.source, mention.score, mention.alias, mention.method)
+                        (
+                            frame,
+                            mention.source,
+                            mention.score,
+                            mention.alias,
+                            mention.method,
+                            mention,
+                        )
                     )
                     self.recent.append((mention.source, frame.person))
             elif frame.pronoun:
@@ -560,12 +573,16 @@ class _Reader:
                 ]
                 if PAIR.match(frame.pronoun):
                     for source in pair_speakers(named):
-                        resolved.append((frame, source, PRONOUN_FACTOR, frame.pronoun, "pronoun"))
+                        resolved.append(
+                            (frame, source, PRONOUN_FACTOR, frame.pronoun, "pronoun", None)
+                        )
                         self.recent.append((source, False))
                     continue
                 found = pronoun_speaker(frame.pronoun, self.recent, named)
                 if found is not None:
-                    resolved.append((frame, found[0], PRONOUN_FACTOR, frame.pronoun, "pronoun"))
+                    resolved.append(
+                        (frame, found[0], PRONOUN_FACTOR, frame.pronoun, "pronoun", None)
+                    )
                     self.recent.append(found)
         return resolved
 
@@ -583,8 +600,9 @@ class _Reader:
         # (no topic word of their own: "Russia / Ukraine destroyed the dam").
         mirrors = {c for c in claim_ids if c in givers and self.distinct.get(c) is None}
         doers = {givers[c] for c in claim_ids if c in givers}
-        for frame, source, score, alias, method in resolved:
+        for frame, source, score, alias, method, mention in resolved:
             self.paragraph_speakers.append(source)
+            introduced = self._introduced(alias, method, mention)
             next_cue = min(
                 (f.cue_start for f in frames if f.cue_start > frame.cue_end), default=None
             )
@@ -628,12 +646,23 @@ class _Reader:
                             **({"date_words": date_words} if date_words else {}),
                             **({"back_reference": True} if factors[claim_id] < 1 else {}),
                         },
+                        proposed=introduced,
                     )
                 )
 
+    def _introduced(self, alias: str, method: str, mention: Mention | None) -> Introduced | None:
+        """The unregistered speaker behind a mention: a person the text presented with role
+        words, or a body named after its state ("Iran's foreign ministry")."""
+        if method == "role":
+            return self.lexicon.introduced.get(alias)
+        if mention is not None and method in {"alias", "gazetteer", "trigram"}:
+            return organ_introduced(self.text, mention)
+        return None
 
-# A frame's speaker: the frame, the source, the score of the name, the alias, how it was found.
-Resolved = tuple[Frame, SourceInfo, float, str, str]
+
+# A frame's speaker: the frame, the source, the score of the name, the alias, how it was found,
+# and the mention that named it (None for a pronoun or a running quotation).
+Resolved = tuple[Frame, SourceInfo, float, str, str, Mention | None]
 
 
 def _quotation(sentence: Span, speaker: SourceInfo) -> Resolved:
@@ -651,7 +680,7 @@ def _quotation(sentence: Span, speaker: SourceInfo) -> Resolved:
     quotation.position, quotation.notes = position_for(
         "asserts", negated=False, complement=sentence.text, cue=quotation.cue
     )
-    return (quotation, speaker, QUOTE_FACTOR, "(quotation)", "quotation")
+    return (quotation, speaker, QUOTE_FACTOR, "(quotation)", "quotation", None)
 
 
 def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
@@ -762,6 +791,17 @@ def article_suggest(*, article_id: int) -> int:
             continue
         try:
             with transaction.atomic():
+                # Filed with the stance, or not at all when the stance is not.
+                proposed = (
+                    proposed_source_file(
+                        name=p.proposed.name,
+                        kind=p.proposed.kind,
+                        parent_id=p.proposed.parent_id,
+                        role=p.proposed.role,
+                    )
+                    if p.proposed is not None
+                    else None
+                )
                 stance_create(
                     claim=claims[p.claim_id],
                     source=sources[p.source.id],
@@ -778,6 +818,7 @@ def article_suggest(*, article_id: int) -> int:
                     status=ReviewStatus.SUGGESTED,
                     confidence=p.confidence,
                     evidence=p.evidence,
+                    proposed_source=proposed,
                 )
         except ValidationError:
             # Filed meanwhile by a concurrent run of the same task.

@@ -69,6 +69,18 @@ class Mention:
     score: float = 1.0
 
 
+@dataclass(frozen=True)
+class Introduced:
+    """A speaker the registry does not know, as the text presents it: a person with role
+    words ("Kremlin spokesman Dmitry Peskov") or a body of a registered source ("Iran's
+    foreign ministry"). Suggestions speak for ``parent_id``; a reviewer may register it."""
+
+    name: str  # as written: "Dmitry Peskov", "U.S. intelligence"
+    kind: str  # SourceKind: "official" for a person, "agency" for a body
+    parent_id: int  # the registered source its role words name
+    role: str  # the role words as written: "Kremlin spokesman", "Iran's foreign ministry"
+
+
 @dataclass
 class Lexicon:
     """The aliases that occur in one article, and the sources they name (with their ancestors)."""
@@ -77,6 +89,8 @@ class Lexicon:
     # (pattern, alias, source id, how it was found: see Mention.method)
     patterns: list[tuple[re.Pattern[str], str, int, str]] = field(default_factory=list)
     fuzzy: dict[str, tuple[int, str, float]] = field(default_factory=dict)
+    # The people the text presents with their role, by the alias of their "role" pattern.
+    introduced: dict[str, Introduced] = field(default_factory=dict)
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Exact alias mentions in ``text``, longest first where they overlap."""
@@ -344,8 +358,13 @@ def _in_a_headline(text: str, at: int) -> bool:
 
 
 def _add_people(lexicon: Lexicon, text: str) -> None:
-    """Names of the people the text presents as speaking for a source, and their surnames."""
-    people: dict[str, tuple[int, str]] = {}
+    """Names of the people the text presents as speaking for a source, and their surnames.
+
+    Each is also kept as an Introduced speaker (lexicon.introduced): full name, role words
+    as written and the source they speak for, for a reviewer to register.
+    """
+    # name -> (source id, label, full name, role words as written)
+    people: dict[str, tuple[int, str, str, str]] = {}
     mentions = lexicon.mentions(text)
     starts = sorted(m.start for m in mentions)
     for mention in mentions:
@@ -363,26 +382,71 @@ def _add_people(lexicon: Lexicon, text: str) -> None:
                 # "Trump urged Georgia Secretary of State Brad Raffensperger": the nearest
                 # source before the role is the one the person speaks for.
                 continue
+            written = text[mention.start : mention.end + found.end("role")]
         elif owner := NAME_ROLE_OF.search(text, max(0, mention.start - 200), mention.start):
             role, person = owner.group("role"), owner.group("person")
+            written = text[owner.start("role") : mention.end]
         else:
             before = NAME_THEN_ROLE.search(text, max(0, mention.start - 80), mention.start)
             role_after = ROLE_AFTER_NAME.match(after)
             if before is None or role_after is None:
                 continue
             role, person = role_after.group("role"), before.group("person")
+            written = text[mention.start : mention.end + role_after.end("role")]
+            if article := re.search(r"\b(?:the|a|an)\s+$", text[: mention.start]):
+                written = article.group(0) + written  # "the Kremlin's spokesman"
         words = person.split()
         if words[0] in NOT_A_NAME:
             continue
         label = f"{mention.text} {role.strip()}"
-        people.setdefault(person, (mention.source.id, label))
+        written = " ".join(written.split())
+        people.setdefault(person, (mention.source.id, label, person, written))
         surname = words[-1]
         if len(surname) > 2 and surname not in NOT_A_NAME:
-            people.setdefault(surname, (mention.source.id, label))
-    for name, (source_id, label) in people.items():
+            people.setdefault(surname, (mention.source.id, label, person, written))
+    for name, (source_id, label, person, written) in people.items():
         pattern = _alias_pattern(name)
         if pattern is not None:
-            lexicon.patterns.append((pattern, f"{name} ({label})", source_id, "role"))
+            alias = f"{name} ({label})"
+            lexicon.patterns.append((pattern, alias, source_id, "role"))
+            lexicon.introduced[alias] = Introduced(
+                name=person, kind=SourceKind.OFFICIAL.value, parent_id=source_id, role=written
+            )
+
+
+# A body of a registered source named by it: "Iran's foreign ministry", "U.S. intelligence
+# officials", "the Russian Defence Ministry". Its head word says it is a body of the state,
+# not the state ("the Russian government" is Russia) nor a deed ("Russia's invasion").
+ORGAN_NOT_BEFORE = (
+    r"(?:said|says|told|its|their|his|her|the|and|or|has|have|had|was|were|is|are|that|which"
+    r"|who|to|of|in|on|for|with|by|from|a|an)"
+)
+ORGAN = re.compile(
+    rf"(?:['\u2019]s)?\s+(?P<organ>(?:(?!{ORGAN_NOT_BEFORE}\b)[A-Za-z\-]+\s+){{0,2}}?"
+    r"(?i:ministry|agency|intelligence|(?:security|intelligence|secret)\s+service|services?"
+    r"|department|army|military|navy|air\s+force|armed\s+forces|police|embassy|mission"
+    r"|council|commission|regulator|parliament|election\s+authority|electoral\s+council))\b"
+    r"(?:\s+of\s+(?P<of>[A-Z][\w\-]+(?:\s+(?:and\s+)?[A-Z][\w\-]+){0,3}))?"
+    # Who speaks for the body, kept with the role words: "U.S. intelligence officials".
+    r"(?P<tail>\s+(?:officials?|spokes(?:person|man|woman)|sources?|chief|head))?"
+)
+
+
+def organ_introduced(text: str, mention: Mention) -> Introduced | None:
+    """The body of ``mention``'s source that ``text`` names right after it, if any:
+    "Iran's foreign ministry" for the mention "Iran" (article offsets; ``text`` whole)."""
+    if mention.source.kind != SourceKind.GOVERNMENT:
+        return None
+    found = ORGAN.match(text, mention.end, min(len(text), mention.end + 80))
+    if found is None:
+        return None
+    name = " ".join(
+        text[mention.start : found.start("tail") if found.group("tail") else found.end()].split()
+    )
+    role = " ".join(text[mention.start : found.end()].split())
+    return Introduced(
+        name=name, kind=SourceKind.AGENCY.value, parent_id=mention.source.id, role=role
+    )
 
 
 def lexicon_add_fuzzy(
