@@ -193,3 +193,33 @@ class StanceFilterForm(forms.Form):
         if start and end and start > end:
             raise ValidationError("The “from” date is after the “to” date.")
         return data
+
+
+class ProposalForm(forms.Form):
+    """A decision on a proposed source, from the queue item of one of its stances.
+
+    ``decision``: accept (register it, under the name given, which defaults to the proposed
+    one), map (to the source typed by any of its names), or dismiss. ``confirm`` also
+    confirms the stance; ``version`` is the stance's version the reviewer loaded.
+    """
+
+    DECISIONS = [("accept", "Accept"), ("map", "Map"), ("dismiss", "Dismiss")]
+
+    decision = forms.ChoiceField(choices=DECISIONS)
+    stance = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    name = forms.CharField(required=False, max_length=200, label="Register as")
+    source = SourceField(
+        required=False,
+        label="Or map to a registered source",
+        widget=forms.TextInput(
+            attrs={"list": "source-options", "autocomplete": "off", "placeholder": "Name or alias"}
+        ),
+    )
+    confirm = forms.BooleanField(required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "map" and not data.get("source") and "source" not in self.errors:
+            self.add_error("source", "Type the registered source this speaker is.")
+        return data

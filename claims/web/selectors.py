@@ -27,7 +27,12 @@ def review_queue() -> QuerySet[Stance]:
     return (
         Stance.objects.filter(status=ReviewStatus.SUGGESTED)
         .select_related(
-            "claim", "source__parent", "article__outlet", "attributed_via_source", "created_by"
+            "claim",
+            "source__parent",
+            "article__outlet",
+            "attributed_via_source",
+            "created_by",
+            "proposed_source__parent",
         )
         .defer(*article_heavy_fields("article", keep_text=True))
         .order_by("created_at", "id")

@@ -13,5 +13,6 @@ urlpatterns = [
     path("stances/<int:pk>/reject/", views.stance_reject_view, name="stance-reject"),
     path("stances/<int:pk>/edit/", views.stance_edit_view, name="stance-edit"),
     path("stances/<int:pk>/undo/", views.stance_undo_view, name="stance-undo"),
+    path("proposals/<int:pk>/decide/", views.proposal_decide_view, name="proposal-decide"),
     path("sources/lookup/", views.source_lookup, name="source-lookup"),
 ]

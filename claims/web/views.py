@@ -17,8 +17,15 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from claims.models import Claim, Position, ReviewStatus, Stance
-from claims.roles import REVIEW_PERMISSION, may_review
+from claims.models import Claim, Position, ProposedSource, ReviewStatus, Stance
+from claims.proposals import (
+    ProposalDecided,
+    ProposalOutcome,
+    proposed_source_accept,
+    proposed_source_dismiss,
+    proposed_source_map,
+)
+from claims.roles import PROPOSAL_PERMISSION, REVIEW_PERMISSION, may_review
 from claims.services import (
     FourEyesError,
     StaleStanceError,
@@ -37,6 +44,7 @@ from claims.web.chart import CHANGE_WORDS, POSITION_LABELS, change_label, render
 from claims.web.evidence import evidence_rows
 from claims.web.forms import (
     UNDO_SESSION_KEY,
+    ProposalForm,
     ReviewForm,
     StanceEditForm,
     StanceFileForm,
@@ -394,6 +402,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     queue = selectors.review_queue()
     total = queue.count()
     stances = list(queue[: selectors.QUEUE_PAGE_SIZE])
+    decides = request.user.has_perm(PROPOSAL_PERMISSION)
     claims = {s.claim_id: s.claim for s in stances}
     timelines = claims_timelines(claims=claims.values()) if claims else {}
     items = []
@@ -420,6 +429,12 @@ def review_queue(request: HttpRequest) -> HttpResponse:
                 # stance the reviewer filed; the service refuses it anyway.
                 "needs_second": settings.FACTCHECK_FOUR_EYES
                 and stance.created_by_id == request.user.pk,
+                # A speaker the registry does not know, for the reviewer to register.
+                "proposal": stance.proposed_source
+                if decides
+                and stance.proposed_source is not None
+                and stance.proposed_source.state == ProposedSource.State.OPEN
+                else None,
             }
         )
     context = {
@@ -583,3 +598,82 @@ def stance_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         "position_labels": POSITION_LABELS,
     }
     return render(request, "web/stance_edit.html", context, status=status)
+
+
+# --- Proposed sources ---------------------------------------------------------------
+
+
+def _decision_message(outcome: ProposalOutcome, decision: str) -> str:
+    proposal, source = outcome.proposal, outcome.source
+    moved = (
+        f" {outcome.moved} suggested stance{'s' if outcome.moved != 1 else ''} now "
+        f"name{'s' if outcome.moved == 1 else ''} {source.name}."
+        if source
+        else ""
+    )
+    if decision == "accept" and source is not None:
+        text = (
+            f"Registered {source.name} ({source.kind}, speaks for {proposal.parent.name}) "
+            f"with the alias \u201c{proposal.alias}\u201d.{moved}"
+        )
+    elif decision == "map" and source is not None:
+        text = f"{proposal.name} is {source.name}: alias \u201c{proposal.alias}\u201d added.{moved}"
+    else:
+        text = (
+            f"Dismissed the proposal of {proposal.name}; its stances stay with "
+            f"{proposal.parent.name}."
+        )
+    stance = outcome.stance
+    if stance is not None and stance.status == ReviewStatus.CONFIRMED:
+        text += f" Confirmed: {_summary(stance)}."
+    return text
+
+
+@require_POST
+@actor_view(PROPOSAL_PERMISSION)
+def proposal_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept, map or dismiss a proposed source from the queue item of one of its stances."""
+    proposal = get_object_or_404(ProposedSource.objects.select_related("parent"), pk=pk)
+    back = _next_url(request, reverse("review-queue"))
+    form = ProposalForm(request.POST)
+    if not form.is_valid():
+        problems = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        messages.error(request, f"Nothing done for {proposal.name}: {problems}")
+        return redirect(back)
+    data = form.cleaned_data
+    decision = data["decision"]
+    stance = Stance.objects.filter(pk=data["stance"]).select_related("claim", "source").first()
+    verb = {"accept": "accepted", "map": "mapped", "dismiss": "dismissed"}[decision]
+    try:
+        if decision == "accept":
+            outcome = proposed_source_accept(
+                proposal=proposal,
+                reviewer=request.user,
+                name=data["name"],
+                stance=stance,
+                version=data["version"],
+                confirm=data["confirm"],
+            )
+        elif decision == "map":
+            outcome = proposed_source_map(
+                proposal=proposal,
+                source=data["source"],
+                reviewer=request.user,
+                stance=stance,
+                version=data["version"],
+                confirm=data["confirm"],
+            )
+        else:
+            outcome = proposed_source_dismiss(proposal=proposal, reviewer=request.user)
+    except ValidationError as exc:
+        problems = " ".join(exc.messages)
+        messages.error(request, f"Not {verb}: {proposal.name}. {problems}")
+        return redirect(back)
+    except (ProposalDecided, StaleStanceError, FourEyesError) as exc:
+        messages.error(request, f"Not {verb}: {proposal.name}. {exc}")
+        return redirect(back)
+    except Stance.DoesNotExist:
+        messages.error(request, f"Not {verb}: {proposal.name}. {GONE}")
+        return redirect(back)
+    messages.success(request, _decision_message(outcome, decision))
+    return redirect(back)
