@@ -112,7 +112,7 @@ def claim_history_version(*, claim: Claim) -> HistoryVersion:
 def stance_list(*, include_unreviewed: bool) -> QuerySet[Stance]:
     """Stances with what a reader needs joined in; suggested and rejected ones only for reviewers."""
     queryset = Stance.objects.select_related(
-        "claim", "source", "article__outlet", "attributed_via_source"
+        "claim", "source", "article__outlet", "attributed_via_source", "proposed_source__parent"
     )
     if not include_unreviewed:
         queryset = queryset.filter(status=ReviewStatus.CONFIRMED)

@@ -21,6 +21,7 @@ from rest_framework.fields import get_error_detail
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from claims.proposals import ProposalDecided
 from claims.services import FourEyesError, StaleStanceError
 
 
@@ -57,6 +58,17 @@ def _translate(exc: Exception) -> Exception:
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, ProposalDecided):
+        proposal = exc.proposal
+        return Response(
+            {
+                "detail": str(exc),
+                "state": proposal.state,
+                "source": proposal.source_id,
+                "decided_by": proposal.decided_by.get_username() if proposal.decided_by else None,
+            },
+            status=status.HTTP_409_CONFLICT,
+        )
     if isinstance(exc, StaleStanceError):
         return Response(
             {

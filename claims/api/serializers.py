@@ -16,6 +16,7 @@ from claims.models import (
     Claim,
     DatePrecision,
     Position,
+    ProposedSource,
     RejectReason,
     ReviewStatus,
     Stance,
@@ -24,6 +25,7 @@ from claims.timeline import format_date
 from factcheck.lookups import id_or_slug_filter
 from sources.fetch.addresses import fetchable_url
 from sources.models import Article, IngestJob, Outlet, Source
+from sources.selectors import source_slug_free
 from sources.services import AliasProblem, source_aliases_check, source_create, source_update
 
 
@@ -227,12 +229,7 @@ class SourceSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is None and not attrs.get("slug"):
-            base = slugify(attrs.get("name", ""))[:180] or "source"
-            slug, n = base if not base.isdigit() else f"source-{base}", 1
-            while Source.objects.filter(slug=slug).exists():
-                n += 1
-                slug = f"{base}-{n}"
-            attrs["slug"] = slug
+            attrs["slug"] = source_slug_free(name=attrs.get("name", ""))
         return attrs
 
     def create(self, validated_data: dict[str, Any]) -> Source:
@@ -389,6 +386,29 @@ class QuoteSerializer(serializers.Serializer):
     end = serializers.IntegerField()
 
 
+class ProposedSourceSerializer(serializers.ModelSerializer):
+    """A speaker the registry does not know, proposed with the source its role words name."""
+
+    parent_name = serializers.CharField(source="parent.name", read_only=True)
+    summary = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = ProposedSource
+        fields = [
+            "id",
+            "name",
+            "alias",
+            "kind",
+            "parent",
+            "parent_name",
+            "role",
+            "state",
+            "source",
+            "summary",
+        ]
+        read_only_fields = fields
+
+
 class StanceSerializer(serializers.ModelSerializer):
     claim_slug = serializers.CharField(source="claim.slug", read_only=True)
     source = serializers.IntegerField(source="source_id", read_only=True)  # type: ignore[assignment]
@@ -401,6 +421,14 @@ class StanceSerializer(serializers.ModelSerializer):
     )
     url = serializers.SerializerMethodField()
     annotation_url = serializers.SerializerMethodField()
+    proposed_source = ProposedSourceSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text=(
+            "The speaker, when the registry does not know them (the stance names the source "
+            "they speak for meanwhile); accept it with accept-source, map it with map-source."
+        ),
+    )
 
     class Meta:
         model = Stance
@@ -423,6 +451,7 @@ class StanceSerializer(serializers.ModelSerializer):
             "reject_reason",
             "confidence",
             "note",
+            "proposed_source",
             "version",
             "reviewed_at",
             "created_at",
@@ -506,6 +535,24 @@ class StanceRejectSerializer(StanceReviewSerializer):
             + ", or your own words. Kept as reject_reason until the stance is confirmed."
         ),
     )
+
+
+class ProposalAcceptSerializer(StanceReviewSerializer):
+    name = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text="Register under this name instead of the proposed one (the alias stays).",
+    )
+    confirm = serializers.BooleanField(
+        default=False,
+        help_text="Also confirm the stance; by default it stays in the queue, naming the new source.",
+    )
+
+
+class ProposalMapSerializer(StanceReviewSerializer):
+    source = IdOrSlugField(queryset=Source.objects.all(), what="source")  # type: ignore[assignment]
+    confirm = serializers.BooleanField(default=False, help_text="Also confirm the stance.")
 
 
 # --- History (renders claims.timeline.Timeline) -----------------------------------

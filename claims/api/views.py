@@ -31,7 +31,12 @@ from claims.api.parsers import BoundedJSONParser
 from claims.api.permissions import RolePermissions
 from claims.api.throttling import TokenRateThrottle
 from claims.models import Claim, Stance
-from claims.roles import REVIEW_PERMISSION, may_review
+from claims.proposals import (
+    proposed_source_accept,
+    proposed_source_dismiss,
+    proposed_source_map,
+)
+from claims.roles import PROPOSAL_PERMISSION, REVIEW_PERMISSION, may_review
 from claims.selectors import claim_history_version, claim_list, stance_list
 from claims.services import stance_confirm, stance_create, stance_reject
 from claims.timeline import claim_timeline
@@ -381,6 +386,9 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
         "confirm": [REVIEW_PERMISSION],
         "reject": [REVIEW_PERMISSION],
         "annotation": ["claims.view_stance"],
+        "accept_source": [REVIEW_PERMISSION, PROPOSAL_PERMISSION],
+        "map_source": [REVIEW_PERMISSION, PROPOSAL_PERMISSION],
+        "dismiss_source": [REVIEW_PERMISSION, PROPOSAL_PERMISSION],
     }
 
     def get_queryset(self) -> Any:
@@ -454,6 +462,91 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
             )
         except Stance.DoesNotExist as exc:
             raise _deleted_meanwhile(stance.pk) from exc
+        return self._respond(stance)
+
+    def _proposal_of(self, stance: Stance) -> Any:
+        """The stance's proposed source; 400 when it has none. A decided one is passed on, for
+        the service to answer 409 with who decided it and how."""
+        proposal = stance.proposed_source
+        if proposal is None:
+            raise exceptions.ValidationError(
+                {"detail": "This stance's speaker is a registered source: nothing is proposed."}
+            )
+        return proposal
+
+    @extend_schema(
+        summary="Register the stance's proposed source (reviewers, editors)",
+        description=(
+            "Creates the source the suggester proposed for an unregistered speaker ('Dmitry "
+            "Peskov — official, speaks for Russia'), with its alias, under its parent; every "
+            "suggested stance waiting on it, this one included, then names it. With confirm "
+            "the stance is also confirmed. 409 when somebody decided on the proposal first "
+            "(the body says who and how; nothing is created twice) or the stance changed "
+            "since your version; 400 when the name or alias is taken (map it instead) or the "
+            "stance proposes nothing."
+        ),
+        request=serializers.ProposalAcceptSerializer,
+        responses={200: serializers.StanceSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="accept-source")
+    def accept_source(self, request: Request, pk: str) -> Response:
+        stance = self.get_object()
+        given = serializers.ProposalAcceptSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            proposed_source_accept(
+                proposal=self._proposal_of(stance),
+                reviewer=request.user,
+                name=given.validated_data.get("name", ""),
+                stance=stance,
+                version=given.validated_data["version"],
+                confirm=given.validated_data["confirm"],
+            )
+        except Stance.DoesNotExist as exc:
+            raise _deleted_meanwhile(stance.pk) from exc
+        return self._respond(stance)
+
+    @extend_schema(
+        summary="Map the stance's proposed source to a registered source (reviewers, editors)",
+        description=(
+            "The unregistered speaker is a source already registered: it gets the speaker's "
+            "name as an alias, and the suggested stances waiting on the proposal name it. "
+            "409 and 400 as for accept-source."
+        ),
+        request=serializers.ProposalMapSerializer,
+        responses={200: serializers.StanceSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="map-source")
+    def map_source(self, request: Request, pk: str) -> Response:
+        stance = self.get_object()
+        given = serializers.ProposalMapSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            proposed_source_map(
+                proposal=self._proposal_of(stance),
+                source=given.validated_data["source"],
+                reviewer=request.user,
+                stance=stance,
+                version=given.validated_data["version"],
+                confirm=given.validated_data["confirm"],
+            )
+        except Stance.DoesNotExist as exc:
+            raise _deleted_meanwhile(stance.pk) from exc
+        return self._respond(stance)
+
+    @extend_schema(
+        summary="Dismiss the stance's proposed source (reviewers, editors)",
+        description=(
+            "The speaker is not worth registering: the name is not proposed again, and the "
+            "stances keep the source they speak for. 409 when somebody decided first."
+        ),
+        request=None,
+        responses={200: serializers.StanceSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="dismiss-source")
+    def dismiss_source(self, request: Request, pk: str) -> Response:
+        stance = self.get_object()
+        proposed_source_dismiss(proposal=self._proposal_of(stance), reviewer=request.user)
         return self._respond(stance)
 
     @extend_schema(
