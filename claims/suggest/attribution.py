@@ -488,6 +488,14 @@ SPEAKERS_NEXT_DEED = re.compile(
 )
 
 
+def cue_words(text: str) -> list[str]:
+    """The attribution cues in ``text`` ("denied", "according to"), whoever speaks: for the
+    "why" of a sentence whose cue found no known speaker (explain.py)."""
+    found = [m.group(0) for pattern, _, _ in VERB_CUES for m in pattern.finditer(text)]
+    found += [m.group(0) for m in PREP_CUE.finditer(text)]
+    return list(dict.fromkeys(found))
+
+
 def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tuple[str, list[str]]:
     """The position a cue expresses, given a negation before it and what it introduces."""
     notes: list[str] = []

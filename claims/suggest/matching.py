@@ -23,6 +23,7 @@ the article's sentences. No Python runs per claim per article.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -294,6 +295,7 @@ class SentenceMatch:
     word_hits: int  # content words of the claim text found
     giver_id: int | None = None  # the source the claim names first (see ClaimQuery)
     matches: bool = True  # the sentence matches the claim's whole query (not only topic words)
+    found: tuple[str, ...] = ()  # the search terms and claim words found, terms first
 
     @property
     def weight(self) -> float:
@@ -309,9 +311,20 @@ class ArticleMatch:
     by_sentence: dict[int, list[SentenceMatch]] = field(default_factory=dict)
     # Each matched claim's search terms and content words.
     topics: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
+    # Claims read although the article does not match them (``include``): those whose query
+    # the article does not match as a whole, and those outside whose period it is dated.
+    unmatched: set[int] = field(default_factory=set)
+    out_of_period: set[int] = field(default_factory=set)
 
 
-def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatch:
+def article_matches(
+    *,
+    article_id: int | None,
+    sentences: Sequence[str],
+    include: Sequence[int] = (),
+    text: str = "",
+    dated: dt.date | None = None,
+) -> ArticleMatch:
     """Match one stored article and its sentences against all active claims (one statement).
 
     A claim with a period of validity (valid_from, valid_to) is matched only by an
@@ -320,27 +333,38 @@ def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatc
     For each claim the article matches, every sentence that matches its query
     or shares a topic word with it (``matches`` tells which). Stale claims are
     compiled first (nothing to do once every query is stored).
+
+    ``include`` names claims to read the article for whether it matches them or not (the
+    "why" of a match: ``unmatched`` and ``out_of_period`` say which did not). With no
+    ``article_id`` the article is ``text`` dated ``dated``, stored nowhere (a dry run).
     """
     claims_compile()
+    if article_id is not None:
+        article = "SELECT search_vector, coalesce(published_on, page_date) AS dated FROM sources_article WHERE id = %s"
+        article_params: list = [article_id]
+    else:
+        article = f"SELECT to_tsvector('{TS_CONFIG}', %s) AS search_vector, %s::date AS dated"
+        article_params = [text, dated]
     with connection.cursor() as cursor:
         # Each matched claim's terms become tsqueries once (topic), not once per sentence.
         cursor.execute(
             f"""
-            WITH matched AS MATERIALIZED (
-                SELECT c.id, c.match_query, c.match_terms, c.match_words, c.match_giver_id
-                FROM sources_article a
-                JOIN claims_claim c ON a.search_vector @@ c.match_query
-                WHERE a.id = %s AND c.status = %s
-                  -- A claim with a period of validity bears on articles of that period;
-                  -- an article with no date at all is still read.
-                  AND (coalesce(a.published_on, a.page_date) IS NULL
-                       OR coalesce(a.published_on, a.page_date)
-                          BETWEEN coalesce(c.valid_from, '-infinity') AND coalesce(c.valid_to, 'infinity'))
+            WITH article AS MATERIALIZED ({article}
+            ), matched AS MATERIALIZED (
+                SELECT c.id, c.match_query, c.match_terms, c.match_words, c.match_giver_id,
+                       coalesce(a.search_vector @@ c.match_query, false) AS whole,
+                       -- A claim with a period of validity bears on articles of that period;
+                       -- an article with no date at all is still read.
+                       (a.dated IS NULL OR a.dated BETWEEN coalesce(c.valid_from, '-infinity')
+                                                       AND coalesce(c.valid_to, 'infinity'))
+                           AS in_period
+                FROM article a
+                JOIN claims_claim c ON c.status = %s OR c.id = ANY(%s::bigint[])
             ), sentence AS MATERIALIZED (
                 SELECT idx, to_tsvector('{TS_CONFIG}', body) AS vector
                 FROM unnest(%s::text[]) WITH ORDINALITY AS u(body, idx)
             ), topic AS MATERIALIZED (
-                SELECT m.id, t.is_term,
+                SELECT m.id, t.is_term, t.word,
                        websearch_to_tsquery('{TS_CONFIG}', '"' || t.word || '"') AS query
                 FROM matched m
                 CROSS JOIN LATERAL (
@@ -348,32 +372,81 @@ def article_matches(*, article_id: int, sentences: Sequence[str]) -> ArticleMatc
                     UNION ALL
                     SELECT word, false FROM unnest(m.match_words) AS w(word)
                 ) AS t(word, is_term)
+                WHERE (m.whole AND m.in_period) OR m.id = ANY(%s::bigint[])
             ), hits AS (
                 SELECT t.id, s.idx,
                        count(*) FILTER (WHERE t.is_term) AS terms,
-                       count(*) FILTER (WHERE NOT t.is_term) AS words
+                       count(*) FILTER (WHERE NOT t.is_term) AS words,
+                       array_agg(t.word ORDER BY NOT t.is_term) AS found
                 FROM topic t JOIN sentence s ON s.vector @@ t.query
                 GROUP BY t.id, s.idx
             )
             SELECT m.id, m.match_terms, m.match_words, m.match_giver_id, h.idx - 1,
-                   s.vector @@ m.match_query, coalesce(h.terms, 0), coalesce(h.words, 0)
+                   s.vector @@ m.match_query, coalesce(h.terms, 0), coalesce(h.words, 0),
+                   h.found, m.whole, m.in_period
             FROM matched m
             LEFT JOIN hits h ON h.id = m.id
             LEFT JOIN sentence s ON s.idx = h.idx
+            WHERE (m.whole AND m.in_period) OR m.id = ANY(%s::bigint[])
             ORDER BY m.id, h.idx
             """,  # noqa: S608 - only placeholders are interpolated
-            [article_id, ClaimStatus.ACTIVE.value, list(sentences)],
+            [
+                *article_params,
+                ClaimStatus.ACTIVE.value,
+                list(include),
+                list(sentences),
+                list(include),
+                list(include),
+            ],
         )
         found = ArticleMatch()
         for row in cursor.fetchall():
-            claim_id, terms, words, giver_id, index, matches, term_hits, word_hits = row
+            claim_id, terms, words, giver_id, index, matches, term_hits, word_hits = row[:8]
+            words_found, whole, in_period = row[8:]
             if not found.claim_ids or found.claim_ids[-1] != claim_id:
                 found.claim_ids.append(claim_id)
                 found.topics[claim_id] = (list(terms or []), list(words or []))
+                if not whole:
+                    found.unmatched.add(claim_id)
+                if not in_period:
+                    found.out_of_period.add(claim_id)
             if index is not None:
                 found.by_sentence.setdefault(index, []).append(
-                    SentenceMatch(claim_id, term_hits, word_hits, giver_id, bool(matches))
+                    SentenceMatch(
+                        claim_id,
+                        term_hits,
+                        word_hits,
+                        giver_id,
+                        bool(matches),
+                        tuple(dict.fromkeys(words_found or ())),
+                    )
                 )
     for matches in found.by_sentence.values():
         matches.sort(key=lambda m: m.claim_id)
     return found
+
+
+def sentence_words(*, pairs: Sequence[tuple[int, str]]) -> list[list[str]]:
+    """For each (claim id, sentence): the claim's search terms and words the sentence has,
+    terms first, as matching counts them (one statement for all; the queue's "matched on")."""
+    if not pairs:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT p.n, array_agg(t.word ORDER BY NOT t.is_term, t.n)
+            FROM unnest(%s::bigint[], %s::text[]) WITH ORDINALITY AS p(claim_id, body, n)
+            JOIN claims_claim c ON c.id = p.claim_id
+            CROSS JOIN LATERAL (
+                SELECT word, true, n FROM unnest(c.match_terms) WITH ORDINALITY AS w(word, n)
+                UNION ALL
+                SELECT word, false, n FROM unnest(c.match_words) WITH ORDINALITY AS w(word, n)
+            ) AS t(word, is_term, n)
+            WHERE to_tsvector('{TS_CONFIG}', p.body)
+                  @@ websearch_to_tsquery('{TS_CONFIG}', '"' || t.word || '"')
+            GROUP BY p.n
+            """,  # noqa: S608 - only placeholders are interpolated
+            [[claim for claim, _ in pairs], [text for _, text in pairs]],
+        )
+        found = {n: list(dict.fromkeys(words)) for n, words in cursor.fetchall()}
+    return [found.get(n, []) for n in range(1, len(pairs) + 1)]

@@ -7,6 +7,7 @@ import logging
 import re
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -382,6 +383,19 @@ class SuggestionsStopped(Exception):
 
 
 @dataclass
+class SentenceTrace:
+    """What the reading made of one sentence: for the "why" of a match (explain.py)."""
+
+    sentence: Span
+    mentions: list[Mention]
+    frames: list[Frame]
+    speakers: list[Resolved]
+    factors: dict[int, float]  # the claims it bears on (see _Reader._claims)
+    not_bearing: dict[int, str]  # claims whose topic it shares without bearing on them: why
+    skipped: dict[int, list[tuple[SourceInfo, str]]]  # statements left out, per claim: why
+
+
+@dataclass
 class Reading:
     """What one reading of an article proposes, and how much of the article it read."""
 
@@ -389,10 +403,21 @@ class Reading:
     sentences_read: int = 0
     sentences_total: int = 0
     limits: list[str] = field(default_factory=list)  # what was left unread, and why
+    # With ``traced``: what each sentence's reading found, and what the claims matched.
+    trace: dict[int, SentenceTrace] = field(default_factory=dict)
+    matched: ArticleMatch | None = None
+    sentences: list[Span] = field(default_factory=list)
 
 
-def article_reading(article: Article) -> Reading:
+def article_reading(
+    article: Article, *, include: Sequence[int] = (), traced: bool = False
+) -> Reading:
     """What the suggester would propose for an article (nothing is saved).
+
+    The task's reading, and the "why" of a match's too (explain.py): ``traced`` keeps what
+    each sentence's reading found, and ``include`` reads the article also for claims it
+    does not match (as a whole, or in the claim's period), saying which. An unsaved article
+    (no pk: a dry run) is matched by its text.
 
     Only so much is read, and the reading says what it left: the first
     MAX_TEXT_CHARS of the text, sentences of at most MAX_SENTENCE_CHARS (a longer
@@ -420,10 +445,15 @@ def article_reading(article: Article) -> Reading:
     matched = article_matches(
         article_id=article.pk,
         sentences=[EXCHANGE.sub(r"\1", QUESTION.sub("", s.text)) for s in sentences],
+        include=include,
+        text=f"{article.title}\n{text}",
+        dated=article.published_on or article.page_date,
     )
     if not matched.claim_ids:
-        return Reading([], len(sentences), total, limits)
+        return Reading([], len(sentences), total, limits, matched=matched, sentences=sentences)
     reader = _Reader(article, text, sentences, matched)
+    if traced:
+        reader.trace = {}
     for index, sentence in enumerate(sentences):
         if time.monotonic() > deadline:
             raise SuggestionsStopped(
@@ -431,7 +461,15 @@ def article_reading(article: Article) -> Reading:
                 f"than {settings.FACTCHECK_SUGGEST_SECONDS:g} s; nothing was filed"
             )
         reader.read(index, sentence)
-    return Reading(_deduplicated(reader.proposals), len(sentences), total, limits)
+    return Reading(
+        _deduplicated(reader.proposals),
+        len(sentences),
+        total,
+        limits,
+        trace=reader.trace or {},
+        matched=matched,
+        sentences=sentences,
+    )
 
 
 def article_proposals(article: Article) -> list[Proposal]:
@@ -474,6 +512,12 @@ class _Reader:
         self.running_age = 0  # sentences since a sentence had claims
         self.mentioned: list[SourceInfo] = []  # every source named so far, for "the agency said"
         self.previous_end = 0
+        # What each sentence's reading found, for the "why" of a match (explain.py); None
+        # when nobody asks. The current sentence's claims it does not bear on, and the
+        # statements left out, each with why (NOT_BEARING's and SKIPPED's keys).
+        self.trace: dict[int, SentenceTrace] | None = None
+        self.not_bearing: dict[int, str] = {}
+        self.skipped: dict[int, list[tuple[SourceInfo, str]]] = {}
 
     def read(self, index: int, sentence: Span) -> None:
         if "\n" in self.text[self.previous_end : sentence.start]:
@@ -483,6 +527,7 @@ class _Reader:
         frames: list[Frame] = []
         for clause in split_clauses(sentence):
             frames += frames_in_clause(clause, mentions)
+        self.not_bearing, self.skipped = {}, {}
         factors = self._claims(index, sentence, mentions, frames)
         resolved = self._speakers(frames, mentions)
         self.mentioned += [m.source for m in mentions]
@@ -494,6 +539,16 @@ class _Reader:
         ):
             resolved.append(_quotation(sentence, quote_speaker))
         self._propose(sentence, frames, mentions, factors, resolved)
+        if self.trace is not None:
+            self.trace[index] = SentenceTrace(
+                sentence=sentence,
+                mentions=mentions,
+                frames=frames,
+                speakers=resolved,
+                factors=factors,
+                not_bearing=self.not_bearing,
+                skipped=self.skipped,
+            )
 
     def _claims(
         self, index: int, sentence: Span, mentions: list[Mention], frames: list[Frame]
@@ -507,20 +562,13 @@ class _Reader:
             (m.start, m.end) not in speaking and {m.source.id, m.source.top_id} & self.all_doers
             for m in mentions
         )
-        factors = {
-            m.claim_id: 1.0
-            for m in matches
-            if (
-                m.matches
-                or (
-                    only_speakers
-                    and m.weight >= RELAXED_TOPIC_WEIGHT
-                    and _own_topic(sentence.text, self.distinct.get(m.claim_id))
-                )
-            )
-            and m.weight >= MIN_TOPIC_WEIGHT
-            and not _reversed(m, sentence, mentions)
-        }
+        factors: dict[int, float] = {}
+        for m in matches:
+            reason = self._not_bearing(m, sentence, mentions, only_speakers=only_speakers)
+            if reason:
+                self.not_bearing[m.claim_id] = reason
+            else:
+                factors[m.claim_id] = 1.0
         if self.running_age <= RUNNING_SENTENCES:
             # The story goes on about a claim: "He said the North Korean soldiers had
             # suffered losses" names its giver and its topic, not its other actors.
@@ -545,6 +593,25 @@ class _Reader:
         else:
             self.running_age += 1
         return factors
+
+    def _not_bearing(
+        self, m: SentenceMatch, sentence: Span, mentions: list[Mention], *, only_speakers: bool
+    ) -> str:
+        """Why a sentence sharing topic words with a claim does not bear on it by itself
+        (one of NOT_BEARING's keys), or "" when it does."""
+        if m.weight < MIN_TOPIC_WEIGHT:
+            return "little_topic"
+        if not m.matches:
+            # It does not name the claim's actors: its topic alone may carry it.
+            if not only_speakers:
+                return "other_doer_named"
+            if m.weight < RELAXED_TOPIC_WEIGHT:
+                return "no_actor"
+            if not _own_topic(sentence.text, self.distinct.get(m.claim_id)):
+                return "shared_topic"
+        if _reversed(m, sentence, mentions):
+            return "reversed"
+        return ""
 
     def _speakers(self, frames: list[Frame], mentions: list[Mention]) -> list[Resolved]:
         """Who speaks in each frame: its named speakers, or whom its pronoun stands for."""
@@ -616,8 +683,10 @@ class _Reader:
                     mirror=claim_id in mirrors,
                     next_cue=next_cue,
                 ):
+                    self.skipped.setdefault(claim_id, []).append((source, "other_doer"))
                     continue
                 if _accuses_itself(frame, source, givers.get(claim_id), mentions):
+                    self.skipped.setdefault(claim_id, []).append((source, "own_deed"))
                     continue
                 stated_on, precision, date_words = _stated_on(
                     self.article, self.base, frame, sentence
