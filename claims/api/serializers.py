@@ -555,6 +555,78 @@ class ProposalMapSerializer(StanceReviewSerializer):
     confirm = serializers.BooleanField(default=False, help_text="Also confirm the stance.")
 
 
+# --- Why a claim matched an article (renders claims.suggest.explain) -----------------
+
+
+class WhyStatementSerializer(serializers.Serializer):
+    source = serializers.CharField(help_text="The speaker, as registered.")  # type: ignore[assignment]
+    speaks_for = serializers.CharField(help_text="Its top-level source: the timeline's lane.")
+    position = serializers.ChoiceField(choices=Position.choices)
+    alias = serializers.CharField(help_text="The words that named the speaker.")
+    found_by = serializers.CharField(help_text="How the speaker was found, in words.")
+    cue = serializers.CharField(help_text="The attribution cue: 'denied', 'according to'.")
+    confidence = serializers.FloatField()
+    quote = serializers.CharField()
+    proposed = serializers.CharField(
+        help_text="The unregistered speaker proposed as a source, if any ('' if none)."
+    )
+    stance_id = serializers.IntegerField(
+        allow_null=True, help_text="The stance recording it on this article, if any."
+    )
+    stance_status = serializers.CharField()
+
+
+class WhySentenceSerializer(serializers.Serializer):
+    start = serializers.IntegerField(help_text="Offset of the sentence in the article text.")
+    end = serializers.IntegerField()
+    text = serializers.CharField()
+    suggested = serializers.BooleanField(help_text="Whether a suggestion comes of it.")
+    words = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The claim's search terms and words found in it, search terms first.",
+    )
+    names_actors = serializers.BooleanField(
+        help_text="It matches the claim's whole query: its actors and a topic word."
+    )
+    back_reference = serializers.BooleanField(
+        help_text="It bears on the claim by referring back to the story's claim."
+    )
+    statements = WhyStatementSerializer(many=True)
+    missing = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=(
+            "Why no suggestion came of it: no known actor, no attribution cue, outside the "
+            "claim's period, too little of its topic…"
+        ),
+    )
+
+
+class WhyClaimSerializer(serializers.Serializer):
+    claim = serializers.IntegerField(source="claim.pk")
+    claim_slug = serializers.CharField(source="claim.slug")
+    claim_text = serializers.CharField(source="claim.text")
+    matches = serializers.BooleanField(
+        help_text="The article matches the claim's query as a whole, within its period."
+    )
+    problems = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="What keeps the whole article from the claim (its period, its actors).",
+    )
+    sentences = WhySentenceSerializer(many=True)
+
+
+class WhyParamsSerializer(serializers.Serializer):
+    claim = IdOrSlugField(
+        queryset=Claim.objects.all(),
+        what="claim",
+        required=False,
+        help_text=(
+            "Also explain this claim (id or slug), whether the article matches it or not; "
+            "without it, the claims the article matches."
+        ),
+    )
+
+
 # --- History (renders claims.timeline.Timeline) -----------------------------------
 
 

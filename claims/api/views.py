@@ -39,6 +39,7 @@ from claims.proposals import (
 from claims.roles import PROPOSAL_PERMISSION, REVIEW_PERMISSION, may_review
 from claims.selectors import claim_history_version, claim_list, stance_list
 from claims.services import stance_confirm, stance_create, stance_reject
+from claims.suggest.explain import article_explain
 from claims.timeline import claim_timeline
 from factcheck.lookups import id_or_slug_filter
 from sources.models import Source
@@ -321,9 +322,34 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSe
 
     filterset_class = filters.ArticleFilter
     lookup_value_regex = "[0-9]+"
+    action_perms = {"matches": [REVIEW_PERMISSION]}
 
     def get_queryset(self) -> Any:
         return article_list(with_text=self.action != "list")
+
+    @extend_schema(
+        summary="Why the suggester matched the article to claims, or not (reviewers, editors)",
+        description=(
+            "For each claim the article matches (and the one named by ?claim=, whether it "
+            "matches or not): the sentences that share its words, each with the words found, "
+            "the statements suggested from it (speaker, alias, how it was found, cue, "
+            "position, the stance that records it) or what was missing (no known actor, no "
+            "attribution cue, outside the claim's period, too little of its topic…), and "
+            "what keeps the article as a whole from the claim. Recomputed by the suggester's "
+            "own reading on each request (about a second for a long story); nothing is "
+            "stored."
+        ),
+        parameters=[serializers.WhyParamsSerializer],
+        responses={200: serializers.WhyClaimSerializer(many=True)},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
+    def matches(self, request: Request, pk: str) -> Response:
+        article = self.get_object()
+        given = serializers.WhyParamsSerializer(data=request.query_params)
+        given.is_valid(raise_exception=True)
+        claim = given.validated_data.get("claim")
+        found = article_explain(article=article, claims=[claim] if claim else [])
+        return Response(serializers.WhyClaimSerializer(found, many=True).data)
 
     def get_serializer_class(self) -> Any:
         if self.action == "retrieve":

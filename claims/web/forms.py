@@ -223,3 +223,31 @@ class ProposalForm(forms.Form):
         if data.get("decision") == "map" and not data.get("source") and "source" not in self.errors:
             self.add_error("source", "Type the registered source this speaker is.")
         return data
+
+
+MATCHED = "matched"
+
+
+class WhyForm(forms.Form):
+    """Which claim's "why" the article page shows: the claims the article matches, or one."""
+
+    why = forms.ChoiceField(label="For")
+
+    def __init__(self, *args: Any, claims: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["why"].choices = [  # type: ignore[attr-defined]
+            (MATCHED, "the claims this article matches"),
+            *((str(c.pk), c.text) for c in claims),
+        ]
+
+
+class DryRunForm(forms.Form):
+    """A sentence an editor pastes on the claim page, to see whether and how it would match."""
+
+    text = forms.CharField(
+        label="Try a sentence",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Nothing is stored: the suggester reads it as an article of that date would be.",
+    )
+    dated = forms.DateField(required=False, label="Dated", widget=_date_widget)

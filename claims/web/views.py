@@ -37,12 +37,15 @@ from claims.services import (
     stance_reject,
     stance_review_undo,
 )
+from claims.suggest.explain import ClaimWhy, article_explain
+from claims.suggest.matching import sentence_words
 from claims.timeline import Lane, Statement, Timeline, claim_timeline, claims_timelines
 from claims.web import selectors
 from claims.web.access import FILE_PERMISSION, QUEUE_REFUSED, actor_view, can_file, reader_view
 from claims.web.chart import CHANGE_WORDS, POSITION_LABELS, change_label, render_chart
 from claims.web.evidence import evidence_rows
 from claims.web.forms import (
+    MATCHED,
     UNDO_SESSION_KEY,
     ProposalForm,
     ReviewForm,
@@ -50,6 +53,7 @@ from claims.web.forms import (
     StanceFileForm,
     StanceFilterForm,
     UndoForm,
+    WhyForm,
 )
 from claims.web.links import at_quote_url, http_url
 from claims.web.reports import report_origins, reports_count
@@ -267,6 +271,8 @@ def _article_page(
             initial={"stated_on": article.published_on, "claim": request.GET.get("claim")},
             claims=Claim.objects.filter(status=Claim.Status.ACTIVE).order_by("text"),
         )
+    reviews = may_review(request.user)
+    why_form, why = _why(request, article) if reviews else (None, None)
     context = {
         "article": article,
         "text_html": highlighted(article.text, spans),
@@ -275,8 +281,22 @@ def _article_page(
         "form": form if may_file else None,
         # A reading that stopped or failed, for those who work the queue.
         "suggestion_run": selectors.article_suggestion_trouble(article) if may_file else None,
+        "why_form": why_form,
+        "why": why,
     }
     return render(request, "web/article.html", context, status=status)
+
+
+def _why(request: HttpRequest, article: Article) -> tuple[WhyForm, list[ClaimWhy] | None]:
+    """The "why" of the suggester's matches on the article, when asked (?why=): a reading
+    of the article, so only on request. A copy is read as its original would be."""
+    claims = Claim.objects.filter(status=Claim.Status.ACTIVE).order_by("text")
+    form = WhyForm(request.GET if "why" in request.GET else None, claims=claims)
+    if not form.is_bound or not form.is_valid():
+        return form, None
+    chosen = form.cleaned_data["why"]
+    wanted = [] if chosen == MATCHED else list(Claim.objects.filter(pk=chosen))
+    return form, article_explain(article=article, claims=wanted)
 
 
 @require_GET
@@ -405,8 +425,12 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     decides = request.user.has_perm(PROPOSAL_PERMISSION)
     claims = {s.claim_id: s.claim for s in stances}
     timelines = claims_timelines(claims=claims.values()) if claims else {}
+    # Which of its claim's words each sentence has (one query): why it matched, in short.
+    words = sentence_words(
+        pairs=[(s.claim_id, str(s.evidence.get("sentence") or s.quote_exact)) for s in stances]
+    )
     items = []
-    for stance in stances:
+    for stance, matched_on in zip(stances, words, strict=True):
         # The lane this speaker's statement would join (no query: the timeline knows its speakers).
         lanes = timelines[stance.claim_id].lanes
         lane = next(
@@ -421,6 +445,9 @@ def review_queue(request: HttpRequest) -> HttpResponse:
                 "stance": stance,
                 "passage": passage(stance.article.text, stance.quote_start, stance.quote_end),
                 "evidence": evidence_rows(stance.evidence),
+                "matched_on": matched_on,
+                "why": f"{reverse('article-detail', args=[stance.article_id])}"
+                f"?why={stance.claim_id}#why-claim-{stance.claim_id}",
                 "lane": lane,
                 "edit_form": StanceEditForm(
                     initial=StanceEditForm.initial_for(stance), auto_id=f"edit-{stance.pk}-%s"
