@@ -615,6 +615,15 @@ class WhyClaimSerializer(serializers.Serializer):
     sentences = WhySentenceSerializer(many=True)
 
 
+class DryRunSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=5000, help_text="A sentence (or a few) as an article would print it."
+    )
+    dated = serializers.DateField(
+        required=False, allow_null=True, help_text="The article's date; today if not given."
+    )
+
+
 class WhyParamsSerializer(serializers.Serializer):
     claim = IdOrSlugField(
         queryset=Claim.objects.all(),

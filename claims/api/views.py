@@ -39,7 +39,7 @@ from claims.proposals import (
 from claims.roles import PROPOSAL_PERMISSION, REVIEW_PERMISSION, may_review
 from claims.selectors import claim_history_version, claim_list, stance_list
 from claims.services import stance_confirm, stance_create, stance_reject
-from claims.suggest.explain import article_explain
+from claims.suggest.explain import article_explain, text_explain
 from claims.timeline import claim_timeline
 from factcheck.lookups import id_or_slug_filter
 from sources.models import Source
@@ -182,6 +182,7 @@ class ClaimViewSet(IdOrSlugViewSet):
     action_perms = {
         "history": ["claims.view_claim"],
         "claimreview": ["claims.view_claim"],
+        "dry_run": ["claims.view_claim", "claims.add_stance"],
     }
 
     def get_queryset(self) -> Any:
@@ -255,6 +256,26 @@ class ClaimViewSet(IdOrSlugViewSet):
             last_modified=_history_last_modified(version.last_modified, as_of=as_of),
             render=render,
         )
+
+    @extend_schema(
+        summary="Would this sentence match the claim? A dry run (reviewers, editors)",
+        description=(
+            "The suggester reads the text as an article of that date and says whether it "
+            "would suggest a stance on the claim, with which speaker, alias and cue, or what "
+            "is missing; the same reading as the suggestion task's. Nothing is stored."
+        ),
+        request=serializers.DryRunSerializer,
+        responses={200: serializers.WhyClaimSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="dry-run")
+    def dry_run(self, request: Request, id_or_slug: str) -> Response:
+        claim = self._claim_only()
+        given = serializers.DryRunSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        found = text_explain(
+            claim=claim, text=given.validated_data["text"], dated=given.validated_data.get("dated")
+        )
+        return Response(serializers.WhyClaimSerializer(found).data)
 
     def _claim_only(self) -> Claim:
         """The claim without the list's counts: the history does not show them."""

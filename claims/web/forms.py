@@ -248,6 +248,5 @@ class DryRunForm(forms.Form):
         label="Try a sentence",
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Nothing is stored: the suggester reads it as an article of that date would be.",
     )
     dated = forms.DateField(required=False, label="Dated", widget=_date_widget)

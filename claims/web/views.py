@@ -37,7 +37,7 @@ from claims.services import (
     stance_reject,
     stance_review_undo,
 )
-from claims.suggest.explain import ClaimWhy, article_explain
+from claims.suggest.explain import ClaimWhy, article_explain, text_explain
 from claims.suggest.matching import sentence_words
 from claims.timeline import Lane, Statement, Timeline, claim_timeline, claims_timelines
 from claims.web import selectors
@@ -47,6 +47,7 @@ from claims.web.evidence import evidence_rows
 from claims.web.forms import (
     MATCHED,
     UNDO_SESSION_KEY,
+    DryRunForm,
     ProposalForm,
     ReviewForm,
     StanceEditForm,
@@ -235,8 +236,27 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "change_count": len(changes),
         "api": api_links(claim),
         "positions": [(p.value, p.label) for p in Position],
+        **_dry_run(request, claim),
     }
     return render(request, "web/claim.html", context)
+
+
+DRY_RUN = "try"
+
+
+def _dry_run(request: HttpRequest, claim: Claim) -> dict[str, Any]:
+    """The claim page's dry run, for those who file stances: a pasted sentence read by the
+    suggester as an article of that date (claims.suggest.explain.text_explain); nothing is
+    stored. A GET form, so a result can be linked to and the page reloaded."""
+    if not can_file(request.user):
+        return {}
+    asked = any(key.startswith(f"{DRY_RUN}-") for key in request.GET)
+    form = DryRunForm(request.GET if asked else None, prefix=DRY_RUN)
+    result = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        result = text_explain(claim=claim, text=data["text"], dated=data["dated"])
+    return {"dry_run_form": form, "dry_run": result}
 
 
 # --- Articles -----------------------------------------------------------------------
