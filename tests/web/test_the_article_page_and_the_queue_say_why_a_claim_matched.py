@@ -40,8 +40,11 @@ def test_the_article_page_shows_a_matched_and_an_unmatched_sentence(client_for, 
     url = reverse("article-detail", args=[story.pk]) + "?why=matched"
     page = client_for(reviewer).get(url).content.decode()
     assert "1 sentence suggested; 1 on its topic without a suggestion." in page
-    assert "Suggested</strong> · on <span class=\"why-words\">ammunition, supplies</span>" in page
-    assert "speaker “Dmitry Peskov (Kremlin spokesman)”, found by the role words that present them; cue “denied”" in page
+    assert 'Suggested</strong> · on <span class="why-words">ammunition, supplies</span>' in page
+    assert (
+        "speaker “Dmitry Peskov (Kremlin spokesman)”, found by the role words that present them; cue “denied”"
+        in page
+    )
     assert "Proposed source: Dmitry Peskov \u2014 official, speaks for Russia" in page
     assert (
         "No known actor: ‘said’ has no registered source as its speaker (not registered: "
@@ -69,6 +72,5 @@ def test_the_queue_says_on_which_words_and_links_to_the_why(client_for, reviewer
     claim = Claim.objects.get(slug=ARMS)
     assert "<dt>Matched on</dt><dd>ammunition, supplies" in page
     assert (
-        f'href="/articles/{story.pk}/?why={claim.pk}#why-claim-{claim.pk}" class="why-link"'
-        in page
+        f'href="/articles/{story.pk}/?why={claim.pk}#why-claim-{claim.pk}" class="why-link"' in page
     )

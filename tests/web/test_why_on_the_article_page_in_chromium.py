@@ -22,9 +22,7 @@ TEXT = (
 )
 
 
-def test_a_reviewer_reads_why_a_sentence_matched_and_another_did_not(
-    page, live_server, screenshot
-):
+def test_a_reviewer_reads_why_a_sentence_matched_and_another_did_not(page, live_server, screenshot):
     story = Article.objects.create(
         title="Arms", text=TEXT, published_on=dt.date(2024, 9, 13), origin=Article.Origin.PASTE
     )
