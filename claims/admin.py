@@ -20,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from claims.forms import StanceForm, StanceInlineForm
-from claims.models import Claim, ReviewStatus, Stance, SuggestionRun
+from claims.models import Claim, ProposedSource, ReviewStatus, Stance, SuggestionRun
 from claims.services import FourEyesError, StaleStanceError, stance_confirm, stance_reject
 from claims.tasks import suggest_stances_for_article
 from claims.web.evidence import evidence_rows
@@ -31,6 +31,37 @@ from sources.models import Article, Source
 
 admin.site.register(Claim.pgh_event_model, AuditEventAdmin)  # type: ignore[attr-defined]
 admin.site.register(Stance.pgh_event_model, AuditEventAdmin)  # type: ignore[attr-defined]
+admin.site.register(ProposedSource.pgh_event_model, AuditEventAdmin)  # type: ignore[attr-defined]
+
+
+@admin.register(ProposedSource)
+class ProposedSourceAdmin(AuditHistoryMixin, admin.ModelAdmin):
+    """Speakers the suggester proposed, and what became of them. Read only: they are decided
+    in the review queue (or over the API), where the decision moves their stances too."""
+
+    list_display = ["name", "kind", "parent", "role", "state", "source", "decided_by", "decided_at"]
+    list_filter = ["state", "kind"]
+    search_fields = ["name", "role", "parent__name"]
+    list_select_related = ["parent", "source", "decided_by"]
+    # Decided in the queue (or over the API), where the decision moves the stances too.
+    readonly_fields = [
+        "name",
+        "alias",
+        "kind",
+        "parent",
+        "role",
+        "state",
+        "source",
+        "decided_by",
+        "decided_at",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 def _stamp_user(request: HttpRequest, form: Any, stance: Stance) -> None:
