@@ -21,7 +21,14 @@ from django.utils.safestring import SafeString
 
 from claims.forms import StanceForm, StanceInlineForm
 from claims.models import Claim, ProposedSource, ReviewStatus, Stance, SuggestionRun
-from claims.services import FourEyesError, StaleStanceError, stance_confirm, stance_reject
+from claims.services import (
+    FourEyesError,
+    StaleStanceError,
+    stance_confirm,
+    stance_delete,
+    stance_reject,
+    stance_save,
+)
 from claims.tasks import suggest_stances_for_article
 from claims.web.evidence import evidence_rows
 from claims.web.text import passage
@@ -219,7 +226,15 @@ class ClaimAdmin(AuditHistoryMixin, admin.ModelAdmin):
         for inline_form in formset.forms:
             if inline_form.has_changed() and inline_form.is_valid():
                 _stamp_user(request, inline_form, inline_form.instance)
-        super().save_formset(request, form, formset, change)
+        if formset.model is not Stance:
+            super().save_formset(request, form, formset, change)
+            return
+        # Through the review service, so a stance changed on the claim page is announced
+        # (claims.signals) like one changed in the queue.
+        for stance in formset.save(commit=False):
+            stance_save(stance=stance, actor=request.user)
+        for stance in formset.deleted_objects:
+            stance_delete(stance=stance, actor=request.user)
 
     @admin.display(description="tags")
     def tag_list(self, claim: Claim) -> str:
@@ -312,7 +327,14 @@ class StanceAdmin(AuditHistoryMixin, admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Stance, form: Any, change: bool) -> None:
         _stamp_user(request, form, obj)
-        super().save_model(request, obj, form, change)
+        stance_save(stance=obj, actor=request.user)
+
+    def delete_model(self, request: HttpRequest, obj: Stance) -> None:
+        stance_delete(stance=obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for stance in queryset:
+            stance_delete(stance=stance, actor=request.user)
 
     @admin.display(description="in the article")
     def in_the_article(self, stance: Stance) -> SafeString | str:

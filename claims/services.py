@@ -28,6 +28,7 @@ from claims.models import (
 )
 from claims.quotes import quote_at, quote_find
 from claims.selectors import reviewer_last_decision
+from claims.signals import Cause, StanceState, stance_changed
 from sources.models import Article, Source
 from sources.selectors import AliasMatch, aliases_matching
 
@@ -142,6 +143,35 @@ def _user_or_none(user: AbstractBaseUser | AnonymousUser | None) -> Any:
     return user if user is not None and user.is_authenticated else None
 
 
+def _cause(before: Stance | None, after: Stance | None) -> str:
+    if after is None:
+        return Cause.DELETED
+    if after.status == ReviewStatus.CONFIRMED:
+        confirmed_before = before is not None and before.status == ReviewStatus.CONFIRMED
+        return Cause.EDITED if confirmed_before else Cause.CONFIRMED
+    if after.status == ReviewStatus.REJECTED:
+        return Cause.REJECTED
+    return Cause.FILED if before is None else Cause.REOPENED
+
+
+def _announce(*, before: Stance | None, after: Stance | None, actor: Any) -> None:
+    """Tell the apps above (claims.signals) what a write did to a stance.
+
+    Called inside the write's transaction, after the write: a receiver's own rows
+    (alerts' outbox) commit or roll back with the change.
+    """
+    stance = after or before
+    assert stance is not None
+    stance_changed.send(
+        sender=Stance,
+        claim_id=stance.claim_id,
+        before=StanceState.of(before) if before is not None else None,
+        after=StanceState.of(after) if after is not None else None,
+        actor=_user_or_none(actor),
+        cause=_cause(before, after),
+    )
+
+
 def stance_create(
     *,
     claim: Claim,
@@ -208,6 +238,7 @@ def stance_create(
     try:
         with transaction.atomic():
             stance.save()
+            _announce(before=None, after=stance, actor=user)
     except IntegrityError as exc:
         if "stance_unique_evidence" in str(exc):
             raise ValidationError(
@@ -245,7 +276,12 @@ def _review(
     }
     try:
         with transaction.atomic():
+            # The row as it was, locked until the change commits: what the change is from.
+            before = Stance.objects.select_for_update().filter(pk=stance.pk).first()
             updated = Stance.objects.filter(pk=stance.pk, version=version).update(**fields)
+            fresh = Stance.objects.select_related("reviewed_by").filter(pk=stance.pk).first()
+            if updated and fresh is not None:
+                _announce(before=before, after=fresh, actor=reviewer)
     except IntegrityError as exc:
         if "stance_unique_evidence" not in str(exc):
             raise
@@ -253,7 +289,6 @@ def _review(
         raise ValidationError(
             {"source": f"{source} already has this quote recorded on this claim."}
         ) from exc
-    fresh = Stance.objects.select_related("reviewed_by").filter(pk=stance.pk).first()
     if fresh is None:
         raise Stance.DoesNotExist(
             f"Stance {stance.pk} was deleted since it was loaded; there is nothing to review."
@@ -370,6 +405,35 @@ def stance_edit_and_confirm(
         status=ReviewStatus.CONFIRMED,
         changes=changes,
     )
+
+
+def stance_save(*, stance: Stance, actor: Any) -> Stance:
+    """Save a stance the admin's form has checked (quote, version, four eyes), and announce it.
+
+    The form does the checking; this keeps the admin's writes telling the apps above
+    (claims.signals) what changed, as the queue's and the API's do. The old row is
+    locked until the caller's transaction commits.
+    """
+    with transaction.atomic():
+        before = (
+            Stance.objects.select_for_update().filter(pk=stance.pk).first()
+            if stance.pk is not None
+            else None
+        )
+        stance.save()
+        _announce(before=before, after=stance, actor=actor)
+    return stance
+
+
+def stance_delete(*, stance: Stance, actor: Any) -> bool:
+    """Delete a stance (the admin's delete), and announce it; False when it was already gone."""
+    with transaction.atomic():
+        before = Stance.objects.select_for_update().filter(pk=stance.pk).first()
+        if before is None:
+            return False
+        Stance.objects.filter(pk=before.pk).delete()
+        _announce(before=before, after=None, actor=actor)
+    return True
 
 
 def _relay_after_edit(*, stance: Stance, changes: dict[str, Any]) -> int | None:

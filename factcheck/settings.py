@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "pghistory",
     "sources",
     "claims",
+    # Above claims: subscriptions, the outbox of position changes, webhooks, feeds, digests.
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -220,6 +222,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Queues a poll of every feed whose next_poll_at has come (sources/feeds.py).
     "poll-due-feeds": {"task": "sources.tasks.feeds_poll_due", "schedule": 60.0},
     "requeue-stalled-jobs": {"task": "sources.tasks.ingest_jobs_requeue_stalled", "schedule": 300},
+    # Alerts whose task was lost (alerts/services.py outbox_due), and old settled events.
+    "sweep-alerts-outbox": {"task": "alerts.tasks.outbox_sweep", "schedule": 60.0},
 }
 
 # --- Cache ----------------------------------------------------------------------
@@ -306,6 +310,27 @@ FACTCHECK_SUGGEST_SECONDS = float(env_str("FACTCHECK_SUGGEST_SECONDS", "60"))
 # say what was left (claims.SuggestionRun).
 FACTCHECK_SUGGEST_SENTENCES = env_int("FACTCHECK_SUGGEST_SENTENCES", 2000)
 FACTCHECK_SUGGESTIONS_PER_ARTICLE = env_int("FACTCHECK_SUGGESTIONS_PER_ARTICLE", 30)
+
+# --- Alerts (alerts/) -----------------------------------------------------------
+# The address links in webhooks, feeds and digest emails start with (no request to ask).
+FACTCHECK_SITE_URL = env_str(
+    "FACTCHECK_SITE_URL",
+    f"http://127.0.0.1:{PORT}"
+    if DEVELOPMENT or not ALLOWED_HOSTS
+    else f"https://{ALLOWED_HOSTS[0].lstrip('.')}",
+)
+# A webhook POST, connect to last byte, ends within this many seconds; at most this much of
+# the receiver's answer is read (and kept as the attempt's excerpt).
+FACTCHECK_WEBHOOK_TIMEOUT = float(env_str("FACTCHECK_WEBHOOK_TIMEOUT", "10"))
+FACTCHECK_WEBHOOK_RESPONSE_BYTES = env_int("FACTCHECK_WEBHOOK_RESPONSE_BYTES", 2048)
+# Tries of one delivery, backed off 30 s, 60 s, 120 s… (at most an hour apart).
+FACTCHECK_WEBHOOK_MAX_ATTEMPTS = env_int("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", 8)
+FACTCHECK_WEBHOOK_BACKOFF = float(env_str("FACTCHECK_WEBHOOK_BACKOFF", "30"))
+FACTCHECK_WEBHOOK_BACKOFF_MAX = float(env_str("FACTCHECK_WEBHOOK_BACKOFF_MAX", "3600"))
+# A subscription whose webhook failed this many times in a row is disabled, with the reason.
+FACTCHECK_WEBHOOK_DISABLE_AFTER = env_int("FACTCHECK_WEBHOOK_DISABLE_AFTER", 10)
+# Events (and their deliveries) are kept this long once settled.
+FACTCHECK_ALERTS_RETENTION_DAYS = env_int("FACTCHECK_ALERTS_RETENTION_DAYS", 90)
 
 LOGGING = {
     "version": 1,

@@ -23,6 +23,9 @@ Rules, each because a fetched URL comes from a stranger (a feed, an editor's pas
   next free slot lies past the deadline is tried later (HostBusyError, with retry_after);
 - a URL that cannot be parsed (in a feed, a paste or a redirect) is a FetchError, not a crash;
 - the User-Agent says who we are (settings.FACTCHECK_USER_AGENT).
+
+``post`` sends a body (the apps' webhooks) under the same address rules and deadline; it
+follows no redirect and reads at most a small part of the answer.
 """
 
 from __future__ import annotations
@@ -319,3 +322,86 @@ def fetch(
         time.monotonic() - started,
     )
     return response
+
+
+# --- posting ---------------------------------------------------------------------
+
+
+@dataclass
+class PostResponse:
+    url: str
+    status: int
+    headers: httpx.Headers
+    excerpt: bytes  # the start of the answer's body, at most the cap given
+    truncated: bool  # the body went on past the cap (the rest was not read)
+
+
+def _read_prefix(
+    response: httpx.Response, *, max_bytes: int, deadline: float, url: str
+) -> tuple[bytes, bool]:
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for raw in response.iter_raw():
+            if time.monotonic() > deadline:
+                raise TotalTimeLimitError(url=url)
+            chunks.append(raw[: max_bytes - size])
+            size += len(raw)
+            if size > max_bytes:
+                return b"".join(chunks), True
+    except httpx.TimeoutException as exc:
+        raise TransientFetchError(f"timed out reading the response: {exc}", url=url) from exc
+    except httpx.TransportError as exc:
+        raise TransientFetchError(f"connection failed while reading: {exc}", url=url) from exc
+    return b"".join(chunks), False
+
+
+def post(
+    url: str, *, body: bytes, headers: dict[str, str], timeout: float, max_bytes: int
+) -> PostResponse:
+    """POST ``body`` to ``url``: the address guard and a total deadline as for a fetch.
+
+    A redirect is not followed (its 3xx comes back as the answer: a redirect to an
+    internal address leads nowhere); the answer's body is read up to ``max_bytes`` and
+    no further (a 10 MB answer costs the cap); the whole exchange, connect to last byte
+    read, ends within ``timeout`` seconds. Raises FetchError (``.transient``) when no
+    answer came.
+    """
+    deadline = time.monotonic() + timeout
+    started = time.monotonic()
+    check_url(url)
+    host = urlsplit(url).hostname or ""
+    sent = {"Accept": "*/*", "Accept-Encoding": "identity", **headers}
+    try:
+        with checked_client(deadline) as client:
+            try:
+                request = client.build_request("POST", url, content=body, headers=sent)
+            except httpx.InvalidURL as exc:
+                raise InvalidURLError(f"not a valid URL ({exc}): {url[:300]}", url=url) from exc
+            try:
+                response = client.send(request, stream=True)
+            except FetchError:
+                raise
+            except httpx.TimeoutException as exc:
+                raise TransientFetchError(f"timed out connecting to {host}", url=url) from exc
+            except httpx.TransportError as exc:
+                raise TransientFetchError(f"could not connect to {host}: {exc}", url=url) from exc
+            try:
+                excerpt, truncated = _read_prefix(
+                    response, max_bytes=max_bytes, deadline=deadline, url=url
+                )
+            finally:
+                response.close()
+    except TotalTimeLimitError as exc:
+        raise TotalTimeLimitError(url=url, limit=timeout, what="the request") from exc
+    except FetchError as exc:
+        exc.url = exc.url or url
+        logger.info("post failed url=%s reason=%s", url, exc.reason)
+        raise
+    logger.info(
+        "posted url=%s status=%s seconds=%.2f",
+        url,
+        response.status_code,
+        time.monotonic() - started,
+    )
+    return PostResponse(url, response.status_code, response.headers, excerpt, truncated)

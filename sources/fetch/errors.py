@@ -25,9 +25,11 @@ class TransientFetchError(FetchError):
 
 
 class TotalTimeLimitError(TransientFetchError):
-    def __init__(self, *, url: str = "") -> None:
-        limit = settings.FACTCHECK_FETCH_TOTAL_TIMEOUT
-        super().__init__(f"the fetch took longer than the total time limit ({limit:g} s)", url=url)
+    def __init__(
+        self, *, url: str = "", limit: float | None = None, what: str = "the fetch"
+    ) -> None:
+        limit = settings.FACTCHECK_FETCH_TOTAL_TIMEOUT if limit is None else limit
+        super().__init__(f"{what} took longer than the total time limit ({limit:g} s)", url=url)
 
 
 class HostBusyError(TransientFetchError):

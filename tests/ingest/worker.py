@@ -125,7 +125,13 @@ def set_routes(routes: dict | None) -> None:
 def route_tasks_to(queue: str) -> dict | None:
     """Send sources.* and claims.* tasks to `queue`; returns the routes to restore."""
     previous = app.conf.task_routes
-    set_routes({"sources.tasks.*": {"queue": queue}, "claims.tasks.*": {"queue": queue}})
+    set_routes(
+        {
+            "sources.tasks.*": {"queue": queue},
+            "claims.tasks.*": {"queue": queue},
+            "alerts.tasks.*": {"queue": queue},
+        }
+    )
     return previous
 
 

@@ -8,6 +8,7 @@ _queue = os.environ["INGEST_TEST_QUEUE"]
 app.conf.task_routes = {
     "sources.tasks.*": {"queue": _queue},
     "claims.tasks.*": {"queue": _queue},
+    "alerts.tasks.*": {"queue": _queue},
 }
 
 __all__ = ["app"]
