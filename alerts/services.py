@@ -459,6 +459,17 @@ def subscription_enable(*, subscription: Subscription) -> list[int]:
         return list(pending.values_list("pk", flat=True))
 
 
+def subscription_pause(*, subscription: Subscription) -> None:
+    """Stop the webhook until enabled again; its deliveries wait (the digest goes on)."""
+    Subscription.objects.filter(pk=subscription.pk).update(
+        active=False,
+        disabled_reason="Paused by its owner.",
+        disabled_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
+    subscription.refresh_from_db()
+
+
 def subscription_ping(*, subscription: Subscription) -> Delivery:
     """A test event for this one subscription; its delivery, to be sent now."""
     if not subscription.url:
