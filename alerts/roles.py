@@ -1,8 +1,8 @@
 """What the three roles may do with alerts, added to the groups claims.roles keeps.
 
-Everyone with a role subscribes (their own subscriptions: the API and the web pages
-show each person theirs); editors also oversee everyone's in the admin, with the
-deliveries and every attempt. A post_migrate receiver, like claims.roles.roles_ensure,
+Everyone with a role subscribes (their own subscriptions: the API, the web pages and
+the admin show each person theirs); editors also oversee everyone's in the admin, with
+the deliveries and every attempt. A post_migrate receiver, like claims.roles.roles_ensure,
 so a flushed database has them too.
 """
 
@@ -21,7 +21,8 @@ ROLES: dict[str, list[str]] = {
         "view_deliveryattempt",
         "view_event",
     ],
-    "Reviewers": OWN,
+    # Their own deliveries and attempts in the admin, as their subscriptions.
+    "Reviewers": [*OWN, "view_delivery", "view_deliveryattempt"],
     "API consumers": OWN,
 }
 SUBSCRIBE_PERMISSION = "alerts.add_subscription"

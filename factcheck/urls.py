@@ -9,5 +9,6 @@ urlpatterns = [
     # Before claims' API, whose last pattern answers a JSON 404 for any other path under /api/.
     path("api/v1/", include("alerts.api.urls")),
     path("api/", include("claims.api.urls")),
+    path("", include("alerts.web.urls")),
     path("", include("claims.web.urls")),
 ]
