@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from alerts.feeds import ClaimFeed, SourceFeed
 from alerts.web import views
 
 urlpatterns = [
@@ -11,4 +12,6 @@ urlpatterns = [
         name="alerts-subscription-action",
     ),
     path("alerts/feed-token/reset/", views.feed_token_reset, name="alerts-feed-token-reset"),
+    path("feeds/claims/<slug:slug>.atom", ClaimFeed(), name="feed-claim"),
+    path("feeds/sources/<slug:slug>.atom", SourceFeed(), name="feed-source"),
 ]
