@@ -11,6 +11,7 @@ import logging
 from celery import shared_task
 
 from alerts import services
+from alerts.digests import digests_send as digests_send_all
 from sources.jobs import retry_backoff_max
 
 logger = logging.getLogger(__name__)
@@ -50,3 +51,9 @@ def outbox_sweep() -> None:
         logger.info(
             "outbox_sweep events=%d deliveries=%d pruned=%d", len(events), len(deliveries), pruned
         )
+
+
+@shared_task(acks_late=True)
+def digests_send() -> int:
+    """Beat, daily: each subscriber's digest email of what changed since their last one."""
+    return digests_send_all()

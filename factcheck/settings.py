@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from factcheck import embedded
@@ -224,6 +225,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "requeue-stalled-jobs": {"task": "sources.tasks.ingest_jobs_requeue_stalled", "schedule": 300},
     # Alerts whose task was lost (alerts/services.py outbox_due), and old settled events.
     "sweep-alerts-outbox": {"task": "alerts.tasks.outbox_sweep", "schedule": 60.0},
+    # The daily digest email (alerts/digests.py), at FACTCHECK_DIGEST_HOUR o'clock UTC.
+    "send-daily-digests": {
+        "task": "alerts.tasks.digests_send",
+        "schedule": crontab(minute=0, hour=env_int("FACTCHECK_DIGEST_HOUR", 7)),
+    },
 }
 
 # --- Cache ----------------------------------------------------------------------
@@ -331,6 +337,24 @@ FACTCHECK_WEBHOOK_BACKOFF_MAX = float(env_str("FACTCHECK_WEBHOOK_BACKOFF_MAX", "
 FACTCHECK_WEBHOOK_DISABLE_AFTER = env_int("FACTCHECK_WEBHOOK_DISABLE_AFTER", 10)
 # Events (and their deliveries) are kept this long once settled.
 FACTCHECK_ALERTS_RETENTION_DAYS = env_int("FACTCHECK_ALERTS_RETENTION_DAYS", 90)
+
+# --- Email (the daily digest) ------------------------------------------------------
+# SMTP once EMAIL_HOST names a server (production); until then the console: the worker
+# prints the digest to its log (development). EMAIL_BACKEND overrides both.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=not env_bool("EMAIL_USE_SSL"))
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "factcheck <factcheck@localhost>")
 
 LOGGING = {
     "version": 1,

@@ -8,12 +8,21 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
-def load_settings(**env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+SHOW = (
+    "import django; from django.conf import settings; "
+    "django.setup(); print(settings.DATABASES['default']['ENGINE'], settings.DEBUG)"
+)
+
+
+def load_settings(code: str = SHOW, **env: str) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG"} and not k.startswith("EMAIL_")
+    }
     clean.update(env)
     return subprocess.run(
-        [sys.executable, "-c", "import django; from django.conf import settings; "
-         "django.setup(); print(settings.DATABASES['default']['ENGINE'], settings.DEBUG)"],
+        [sys.executable, "-c", code],
         cwd=REPO, env=clean, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
 
@@ -52,3 +61,32 @@ def test_the_cache_sits_beside_the_broker_in_the_next_database():
         "unix:///srv/var/redis.socket?db=1"
     )
     assert cache_url_beside("amqp://guest@127.0.0.1//") == "locmem://"
+
+
+def test_email_goes_to_the_console_until_an_smtp_host_is_given():
+    show = (
+        "import django; from django.conf import settings as s; django.setup(); "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_USE_TLS)"
+    )
+    production = {
+        "SECRET_KEY": "s3cret-for-this-test",
+        "DATABASE_URL": "postgresql://postgres@127.0.0.1/x",
+        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    }
+    console = load_settings(code=show, **production)
+    assert console.stdout.split()[0] == "django.core.mail.backends.console.EmailBackend"
+    smtp = load_settings(
+        code=show,
+        EMAIL_HOST="smtp.example.org",
+        EMAIL_PORT="2525",
+        EMAIL_HOST_USER="digest",
+        **production,
+    )
+    assert smtp.returncode == 0, smtp.stderr
+    assert smtp.stdout.split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.org",
+        "2525",
+        "digest",
+        "True",
+    ]
