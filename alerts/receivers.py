@@ -29,4 +29,5 @@ def on_stance_changed(
     **kwargs: Any,
 ) -> None:
     for event in events_record(claim_id=claim_id, before=before, after=after, cause=cause):
-        transaction.on_commit(functools.partial(event_fan_out_queue, event.pk))
+        if event.fanned_out_at is None:  # some webhook may want it
+            transaction.on_commit(functools.partial(event_fan_out_queue, event.pk))

@@ -124,10 +124,17 @@ def events_record(
             change=move.change,
             state=move.state,
         )
+        if not _webhooks_want(event.topics):
+            # Nobody's webhook wants it: nothing to fan out (the digest reads it all the same).
+            event.fanned_out_at = timezone.now()
         event.save()
         events.append(event)
         logger.info("alert_event event=%s type=%s claim=%s", event.key, event.type, claim_id)
     return events
+
+
+def _webhooks_want(topics: list[str]) -> bool:
+    return Subscription.objects.filter(active=True, events__overlap=topics).exclude(url="").exists()
 
 
 def subscriptions_for_event(*, event: Event) -> list[Subscription]:
@@ -146,7 +153,8 @@ def subscriptions_for_event(*, event: Event) -> list[Subscription]:
     if event.claim.tags:
         wanted |= Q(tag__in=event.claim.tags)
     found = []
-    for sub in Subscription.objects.filter(wanted, active=True, events__overlap=event.topics):
+    matching = Subscription.objects.filter(wanted, active=True, events__overlap=event.topics)
+    for sub in matching.select_related("owner"):
         topics = set(event.topics) & set(sub.events)
         if topics <= REVIEWERS_ONLY and not may_review(sub.owner):
             continue

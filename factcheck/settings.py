@@ -319,11 +319,10 @@ FACTCHECK_SUGGESTIONS_PER_ARTICLE = env_int("FACTCHECK_SUGGESTIONS_PER_ARTICLE",
 
 # --- Alerts (alerts/) -----------------------------------------------------------
 # The address links in webhooks, feeds and digest emails start with (no request to ask).
-FACTCHECK_SITE_URL = env_str(
-    "FACTCHECK_SITE_URL",
+FACTCHECK_SITE_URL = env_str("FACTCHECK_SITE_URL") or (
     f"http://127.0.0.1:{PORT}"
     if DEVELOPMENT or not ALLOWED_HOSTS
-    else f"https://{ALLOWED_HOSTS[0].lstrip('.')}",
+    else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
 )
 # A webhook POST, connect to last byte, ends within this many seconds; at most this much of
 # the receiver's answer is read (and kept as the attempt's excerpt).
@@ -354,7 +353,7 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=not env_bool("EMAIL_USE_SSL"))
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "factcheck <factcheck@localhost>")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "factcheck <factcheck@localhost>"
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,7 @@ import pytest
 from django.db import transaction
 
 from alerts.models import Event
+from alerts.services import subscription_create
 from claims.services import StaleStanceError, stance_confirm, stance_create
 from tests.factories import ArticleFactory
 
@@ -25,7 +26,6 @@ def test_confirming_an_assertion_after_a_denial_records_one_reversal(world, revi
     assert (event.type, event.change, event.cause) == ("position.changed", "reversal", "confirmed")
     assert event.topics == ["position.changed", "statement.confirmed"]
     assert (event.position_before, event.position_after) == ("denies", "asserts")
-    assert event.fanned_out_at is None
     body = event.payload
     assert body["idempotency_key"] == str(event.key)
     assert body["position"] == {"before": "denies", "after": "asserts", "change": "reversal"}
@@ -94,3 +94,17 @@ def test_a_new_suggestion_is_an_event_of_its_own(world):
     [event] = Event.objects.all()
     assert (event.type, event.cause) == ("suggestion.filed", "filed")
     assert event.payload["statement"]["status"] == "suggested"
+
+
+def test_an_event_waits_for_its_fan_out_only_when_a_webhook_may_want_it(world, reviewer):
+    world.stance(world.north_korea, "denies", DENIED)
+    first = world.stance(world.north_korea, "asserts", CONFIRMED, status="suggested")
+    stance_confirm(stance=first, reviewer=reviewer)
+    assert Event.objects.get().fanned_out_at is not None  # nobody to send it to
+
+    subscription_create(
+        owner=reviewer, tag="troops", events=["position.changed"], url="https://93.184.215.14/"
+    )
+    second = world.stance(world.north_korea, "denies", dt.date(2025, 6, 1), status="suggested")
+    stance_confirm(stance=second, reviewer=reviewer)
+    assert Event.objects.filter(stance_id=second.pk).get().fanned_out_at is None
