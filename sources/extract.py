@@ -260,6 +260,35 @@ def normalize_pasted_text(text: str) -> str:
     if looks_like_html(text):
         text = "\n\n".join(plain_text(part) for part in re.split(r"(?i)</p>|<br\s*/?>", text))
     # Blank lines separate paragraphs where there are any; otherwise each line is one.
-    splitter = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
-    paragraphs = [" ".join(p.split()) for p in re.split(splitter, text)]
+    if not re.search(r"\n\s*\n", text):
+        paragraphs = [" ".join(p.split()) for p in text.split("\n")]
+    else:
+        paragraphs = [p for block in re.split(r"\n\s*\n", text) for p in _unwrapped(block)]
     return "\n\n".join(p for p in paragraphs if p)
+
+
+# A line that ends a sentence, a list item or a headline is not wrapped text going on.
+_LINE_ENDS = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")
+_BULLET = re.compile(r"(?:[\-\u2022*\u2013\u2014\u25aa\u25cf\u00b7]|\d{1,2}[.)])\s")
+
+
+def _headline(line: str) -> bool:
+    words = line.split()
+    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return 0 < len(words) <= 20 and capitals >= 0.6 * len(words)
+
+
+def _unwrapped(block: str) -> list[str]:
+    """The paragraphs of a block with no blank line: hard-wrapped lines are joined, but a
+    line that ends a sentence or is a headline, or a list item's start, breaks it
+    ("Overview\n- Kenvue said…\n- The FDA said…" is three paragraphs, not one)."""
+    paragraphs: list[list[str]] = []
+    for line in (" ".join(raw.split()) for raw in block.split("\n")):
+        if not line:
+            continue
+        last = paragraphs[-1][-1] if paragraphs else None
+        if last is None or _LINE_ENDS.search(last) or _headline(last) or _BULLET.match(line):
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return [" ".join(p) for p in paragraphs]

@@ -17,6 +17,14 @@ from claims.models import Position
 from claims.suggest.sentences import Span
 from claims.suggest.speakers import Mention
 
+# What one condemns, not denies: "Saudi Arabia categorically rejects this brutal attack" says
+# the attack happened and whose it was ("rejects the claims" is a denial).
+_VIOLENCE = (
+    r"(?:(?:the|this|that|these|those|any|all|such|an?)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:attacks?|aggression|bombings?|bombardment|strikes?|airstrikes?|shelling|violence"
+    r"|killings?|massacres?|targeting|escalation|crimes?|assaults?|atrocit(?:y|ies))\b"
+)
+
 # (pattern, position, strength): the cue verb decides the position unless its
 # complement or a negation changes it (see position_for).
 VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
@@ -40,7 +48,8 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (
         re.compile(
-            r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|rebuff(?:s|ed)?"
+            r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?(?!\s+" + _VIOLENCE + r")"
+            r"|refut(?:e|es|ed)|rebuff(?:s|ed)?"
             r"|disagree(?:s|d)?|push(?:es|ed)? back|pushed back)\b"
             # "disputed the report", not "the disputed Line of Control"
             r"|\bdisput(?:e|es|ed)\s+(?=(?:the|that|this|these|those|its|their|(?:[A-Z][\w\-]+\s+)?"
@@ -102,6 +111,7 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"\b(?:accus(?:e|es|ed)|alleg(?:e|es|ed)|confirm(?:s|ed)?|acknowledg(?:e|es|ed)"
             r"|admit(?:s|ted)?|charg(?:es|ed)|blam(?:e|es|ed)|assert(?:s|ed)?|maintain(?:s|ed)?"
             r"|argu(?:e|es|ed)|contend(?:s|ed)?|condemn(?:s|ed)?|announc(?:e|es|ed)"
+            r"|(?:reject(?:s|ed)?|denounc(?:e|es|ed))(?=\s+" + _VIOLENCE + r")"
             r"|classif(?:y|ies|ied)|identif(?:y|ies|ied)|indicat(?:e|es|ed))\b"
             r"|\blink(?:s|ed)?\b(?=[^.;]{1,80}\bto\b)|\b(?:responded|replied)\s+that\b"
             r"|\b(?:found|finds?)\s+that\b",
@@ -114,7 +124,11 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
         re.compile(
             r"\b(?:says?|said|stated|tells?|told|claim(?:s|ed)|insist(?:s|ed)?|warn(?:s|ed)"
             r"|reported|believ(?:e|es|ed)|estimat(?:e|es|ed)|assess(?:es|ed)?|concluded"
-            r"|not(?:es|ed))\b"
+            r"|not(?:es|ed)|emphasi[sz](?:e|es|ed)|stress(?:es|ed)|reiterat(?:e|es|ed)"
+            r"|underscor(?:e|es|ed)|explain(?:s|ed)|counter(?:s|ed)|(?:re)?affirm(?:s|ed)"
+            r"|tweet(?:s|ed)|posted|wr(?:ote|ites))\b"
+            # "he added", "added that" (not "added sanctions")
+            r"|\badd(?:s|ed)\b(?=\s+that\b|\s*[,.]|\s*$)"
             # "called the reports a smear campaign" (not "called for", "called on")
             r"|\bcall(?:s|ed)\b(?!\s+(?:for|on|off|up|in|out|back)\b)",
             re.I,
@@ -126,7 +140,9 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
 # Cues whose speakers follow: "according to U.S. officials". "in response to"
 # is how a spinning tool rewords "according to" (seed 004).
 REPORTING = re.compile(
-    r"(?:says?|said|stated|tells?|told|reported|according to|in response to|citing)$", re.I
+    r"(?:says?|said|stated|tells?|told|reported|according to|in response to|citing|added"
+    r"|wrote|posted|tweeted|explained|stressed|emphasi[sz]ed)$",
+    re.I,
 )
 PREP_CUE = re.compile(
     r"\b(?:according to|in response to|citing"

@@ -185,7 +185,11 @@ def _sentences(text: str) -> list[Span]:
 _CLAUSE_BREAK = re.compile(
     r"(?:,|;|\s\u2014|\s\u2013)\s+(?=(?:though|although|while|but|whereas|even as|yet)\b)"
     r"|;\s+"
-    r"|\s+(?=but\s+(?:has|have|had)\b)",
+    r"|\s+(?=but\s+(?:has|have|had)\b)"
+    # "…, and drugmaker Kenvue continues to assert that…": a new subject with its own cue.
+    r"|,\s+and\s+(?=(?:[\w'\u2019&.\-]+\s+){1,4}?(?:(?:has|have|had|also|still)\s+)?"
+    r"(?:said|says|denied|denies|insist(?:s|ed)|maintain(?:s|ed)|continues?\s+to|reject(?:s|ed)"
+    r"|dismiss(?:es|ed)|accus(?:es|ed)|confirm(?:s|ed)|declined|argu(?:es|ed)|called)\b)",
 )
 
 

@@ -315,7 +315,8 @@ def _governments_named(text: str) -> list[tuple[str, int, str]]:
 # Kremlin's spokesman". Not a former official, nor the opposition's.
 NOT_FOR_THE_SOURCE = r"(?:former|ex|opposition|rebel|exiled|dissident)"
 ROLE = (
-    rf"(?P<role>(?:(?!{NOT_FOR_THE_SOURCE}\b)[A-Za-z\-]+\s+){{0,3}}?"
+    # Up to three words before the head, and a body's acronym: "Defence Forces (IDF) official".
+    rf"(?P<role>(?:(?!{NOT_FOR_THE_SOURCE}\b)[A-Za-z\-]+\s+){{0,3}}?(?:\([A-Z]{{2,6}}\)\s+)?"
     # The role's head word in any case ("Foreign Secretary", "spokesman"), or a title's
     # abbreviation ("Gov.", "Sen.").
     r"(?i:spokes(?:person|man|woman)|(?:prime\s+)?minister|secretary|president|premier"
@@ -366,7 +367,7 @@ def _add_people(lexicon: Lexicon, text: str) -> None:
     # name -> (source id, label, full name, role words as written)
     people: dict[str, tuple[int, str, str, str]] = {}
     mentions = lexicon.mentions(text)
-    starts = sorted(m.start for m in mentions)
+    starts = sorted((m.start, m.source.id) for m in mentions)
     for mention in mentions:
         if _in_a_headline(text, mention.start):
             continue  # "Kenvue CEO Urges RFK Jr. Not to…": capitals say nothing there
@@ -378,7 +379,10 @@ def _add_people(lexicon: Lexicon, text: str) -> None:
             role = found.group("role")
             person = found.group("person")
             role_end = mention.end + found.start("person")
-            if any(mention.end < at < role_end for at in starts):
+            if any(
+                mention.end < at < role_end and source_id != mention.source.id
+                for at, source_id in starts
+            ):
                 # "Trump urged Georgia Secretary of State Brad Raffensperger": the nearest
                 # source before the role is the one the person speaks for.
                 continue
