@@ -581,7 +581,13 @@ def _speakers_before(
     gap = PARENTHETICAL.sub(" ", gap)
     # An opening quote between a speaker and its verb: 'Saudi Arabia "categorically rejects'.
     gap = gap.replace("\u201c", " ").replace('"', " ")
-    gap = re.sub(r"\byet\s+to\b", " ", DATE_WORDS.sub(" ", gap), flags=re.I)
+    # "has yet to comment", "continues to deny": the speaker's own verb follows.
+    gap = re.sub(
+        r"\b(?:yet|continu(?:e|es|ed|ing)|went\s+on|goes\s+on)\s+to\b",
+        " ",
+        DATE_WORDS.sub(" ", gap),
+        flags=re.I,
+    )
     gap = _GAP_AUXILIARY.sub(" ", _GAP_PROPER_NAME.sub(r"\1", gap))
     gap = _GAP_APPOSITION.sub(" ", _GAP_ORGANISATION.sub(r"\1", gap))
     if not GAP.match(gap) or set(re.findall(r"[a-z]+", gap.lower())) & GAP_STOP:

@@ -81,3 +81,23 @@ def test_pasted_text_without_a_title_fails_with_the_reason():
     job = paste("Some text that nobody named.", title="  ")
     assert job.status == IngestJob.Status.FAILED
     assert job.error == "pasted text needs a title"
+
+
+def test_a_pasted_list_keeps_its_items_apart_and_wrapped_lines_are_joined():
+    job = paste(
+        "Overview\n"
+        "- Kenvue said there is no link between acetaminophen and autism.\n"
+        "- The FDA said a causal relationship has not been established.\n"
+        "\n"
+        "A reporter's hard-wrapped paragraph goes on\n"
+        "over two lines and ends here.\n",
+        title="A list",
+        published_on=dt.date(2025, 9, 23),
+    )
+
+    assert job.article.text.split("\n\n") == [
+        "Overview",
+        "- Kenvue said there is no link between acetaminophen and autism.",
+        "- The FDA said a causal relationship has not been established.",
+        "A reporter's hard-wrapped paragraph goes on over two lines and ends here.",
+    ]

@@ -138,3 +138,37 @@ def test_the_national_security_council_speaks_for_the_united_states(newsroom):
     text = "National Security Council spokeswoman Jane Roe said Sudan's army got no missiles."
 
     assert triples(text) == {(CLAIM, "United States", "denies")}
+
+
+def test_rejecting_an_attack_condemns_it_and_rejecting_the_claims_denies_them(newsroom):
+    condemned = triples(
+        "Kyiv categorically rejects this brutal attack on Sudan's army with Russian missiles, "
+        "the foreign ministry said."
+    )
+    denied = triples("Moscow rejected the claims that Sudan's army received Russian missiles.")
+
+    assert (CLAIM, "Ukraine", "denies") not in condemned
+    assert (CLAIM, "Ukraine", "asserts") in condemned
+    assert denied == {(CLAIM, "Russia", "denies")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow emphasized its belief that Sudan's army never received Russian missiles.",
+        "Moscow stressed that Sudan's army never received Russian missiles.",
+        "Moscow reiterated that Sudan's army never received Russian missiles.",
+        '"Sudan\'s army never received Russian missiles," Moscow posted on Telegram.',
+    ],
+)
+def test_reporting_verbs_beyond_said_attribute_what_follows(newsroom, text):
+    assert triples(text) == {(CLAIM, "Russia", "denies")}
+
+
+def test_a_second_subject_after_comma_and_has_its_own_attribution(newsroom):
+    text = (
+        "Observers maintain there is no firm evidence that Sudan's army got missiles, "
+        "and Moscow continues to deny that it sent missiles to Sudan's army."
+    )
+
+    assert triples(text) == {(CLAIM, "Russia", "denies")}

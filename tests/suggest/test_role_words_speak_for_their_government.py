@@ -79,3 +79,12 @@ def test_a_federal_agency_named_alone_speaks_for_the_united_states(agency):
     found = proposed(f"{agency} said Sudan's army received missiles from Iran.")
     assert [f[:3] for f in found] == [(CLAIM, "United States", "asserts")]
     assert found[0][5] == "gazetteer"
+
+
+def test_a_role_naming_its_body_by_acronym_speaks_for_the_government():
+    found = proposed(
+        "Ukrainian Defence Intelligence (HUR) official Andriy Yusov said Sudan's army "
+        "received missiles from Iran. Mr Yusov said the missiles were Iranian-made."
+    )
+    assert (CLAIM, "Ukraine", "asserts") in [f[:3] for f in found]
+    assert {f[5] for f in found if f[1] == "Ukraine"} == {"role"}
