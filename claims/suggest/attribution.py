@@ -126,9 +126,13 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"|reported|believ(?:e|es|ed)|estimat(?:e|es|ed)|assess(?:es|ed)?|concluded"
             r"|not(?:es|ed)|emphasi[sz](?:e|es|ed)|stress(?:es|ed)|reiterat(?:e|es|ed)"
             r"|underscor(?:e|es|ed)|explain(?:s|ed)|counter(?:s|ed)|(?:re)?affirm(?:s|ed)"
+            r"|point(?:s|ed)\s+out"
             r"|tweet(?:s|ed)|posted|wr(?:ote|ites))\b"
             # "he added", "added that" (not "added sanctions")
             r"|\badd(?:s|ed)\b(?=\s+that\b|\s*[,.]|\s*$)"
+            # An assessment or a ruling: "the government judges that…", "the court ruled
+            # that…" (not "judged by", "ruled out").
+            r"|\b(?:judg(?:e|es|ed)|determin(?:e|es|ed)|rul(?:e|es|ed)|conclude[sd]?)(?=\s+that\b)"
             # "called the reports a smear campaign" (not "called for", "called on")
             r"|\bcall(?:s|ed)\b(?!\s+(?:for|on|off|up|in|out|back)\b)",
             re.I,
@@ -153,7 +157,14 @@ PREP_CUE = re.compile(
 
 HEDGE_MARKERS = re.compile(
     r"\b(?:appear(?:s|ed)? (?:to|that)|seem(?:s|ed)? (?:to|that)|may (?:have|be)|might(?: have| be)?|could (?:be|have)"
-    r"|possibly|probably|likely|reportedly|unconfirmed|unclear|not (?:yet )?(?:clear|confirmed|verified)"
+    r"|possibly|probably|likely|reportedly|apparent(?:ly)?|unconfirmed|unclear|not (?:yet )?(?:clear|confirmed|verified)"
+    # Evidence said to be weak or still being weighed: "evidence is inconsistent",
+    # "limited evidence", "a possible link", "before drawing conclusions".
+    r"|(?:evidence|data|studies|findings|results) (?:is|are|was|were|remains?) (?:\w+ )?(?:inconsistent|mixed|limited|inconclusive|conflicting|weak)"
+    r"|(?:limited|inconclusive|conflicting|mixed|insufficient) (?:\w+ )?evidence"
+    r"|possible (?:association|link|connection|role)"
+    r"|before (?:drawing|reaching|making) (?:any )?(?:conclusions?|judge?ments?)|rush to judge?ments?"
+    r"|(?:not|n['\u2019]t|un)(?: been)? able to (?:\w+ly )?(?:identify|determine|establish|confirm|verify|corroborate)"
     r"|no (?:clear )?(?:indications?|evidence|signs?)|if confirmed"
     r"|if\s+(?:its|the|a|an|further)\b[^,.;]{0,80}?\b(?:confirms?|shows?|finds?|proves?)"
     r"|could (?!not\b)\w+|unable to (?:verify|confirm|say)|(?:could|can)(?:not|n['\u2019]t| not) (?:say|confirm|verify)"
@@ -175,7 +186,7 @@ DENIAL_MARKERS = re.compile(
     # "We will appeal this egregious verdict": the finding is contested.
     r"|appeal\w*\s+(?:the|this|that|these|all|both)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:verdicts?|rulings?|decisions?|awards?|judgm?ents?)"
-    r"|(?:defend\w*|stands?\s+by|backs?|backed|supports?|supported|agreed\s+on|proving|proves?"
+    r"|(?:defend\w*|stands?\s+(?:by|behind)|backs?|backed|supports?|supported|agreed\s+on|proving|proves?"
     r"|confirm\w*|establish\w*)\s+(?:the\s+)?safety"
     r"|safety\s+of\s+[^.;]{1,80}?\s+[\u201c\"]?is\s+(?:backed|supported|well\s+established)"
     r"|continue\s+(?:to\s+)?(?:use|take|using|taking))\b",
@@ -482,6 +493,13 @@ class Frame:
 
 # Doubt that stops short of denial: "the evidence remains inconsistent", "no conclusive
 # evidence", "has not been established", "more research is needed", "no details".
+# Denying a cause, however qualified: "no definitive causative association", "no
+# established causal link" (read before QUALIFIED_DOUBT, whose "no definitive" it is).
+NO_CAUSAL_LINK = re.compile(
+    r"\bno\s+(?:(?:definitive|established|proven|conclusive|scientific|credible|known)\s+)*"
+    r"(?:causal|causative)\s+(?:link|association|relationship|connection)\b",
+    re.I,
+)
 QUALIFIED_DOUBT = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:conclusive|consistent|definitive|firm|established|proven)\b"
     r"|\bin(?:conclusive|consistent)\b|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|proven|conclusive)\b"
@@ -528,6 +546,9 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
     # "…told a judge that there was widespread fraud but offered no evidence": what the
     # speaker did next is the reporter's account, not what the speaker said.
     complement = SPEAKERS_NEXT_DEED.split(complement, maxsplit=1)[0]
+    no_link = NO_CAUSAL_LINK.search(complement)
+    if no_link:
+        return Position.DENIES, [f"denial marker: {no_link.group(0)}"]
     doubt = QUALIFIED_DOUBT.search(complement)
     if doubt:
         return Position.HEDGES, [f"qualified doubt: {doubt.group(0)}"]

@@ -172,3 +172,40 @@ def test_a_second_subject_after_comma_and_has_its_own_attribution(newsroom):
     )
 
     assert triples(text) == {(CLAIM, "Russia", "denies")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An assessment is an attribution, and its "likely" a hedge.
+        "The Kremlin judges that Sudan's army likely received Russian missiles.",
+        # "apparent": what the speaker holds to be so, not what it says is so.
+        "Sudan's army received an apparent Russian missile shipment, Kyiv said.",
+        # Evidence said to be weak, or the facts still being weighed.
+        "Kyiv said the evidence was inconclusive that Sudan's army received Russian missiles.",
+        "Kyiv said it would not rush to judgement on whether Sudan's army received missiles.",
+        "Kyiv said it had not been able to confirm that Sudan's army received missiles.",
+    ],
+)
+def test_assessments_and_weak_evidence_are_hedges(newsroom, text):
+    positions = {position for _, _, position in triples(text)}
+
+    assert positions == {"hedges"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow responded that there is no definitive causal link between Russian missiles "
+        "and the losses of Sudan's army.",
+        "Moscow pointed out that Sudan's army never received Russian missiles.",
+    ],
+)
+def test_denying_a_cause_and_pointing_out_are_denials(newsroom, text):
+    assert triples(text) == {(CLAIM, "Russia", "denies")}
+
+
+def test_no_definitive_proof_stays_a_hedge(newsroom):
+    text = "Kyiv said there was no definitive proof that Sudan's army received Russian missiles."
+
+    assert triples(text) == {(CLAIM, "Ukraine", "hedges")}
