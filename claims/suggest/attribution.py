@@ -286,6 +286,8 @@ OBJECT_OF_VERB = re.compile(r"\b(?!(?:United|Limited|Red)\b)[a-z]+ed\s+(?:the\s+
 RELATIVE_SPEAKER = re.compile(
     r"^\s*,\s*who\s+(?:(?:\w+ly|earlier|also|later|had|has|have|then)\s+)*$", re.I
 )
+# A relative clause closing right before a verb cue: ", which has ended talks with Israel, ".
+RELATIVE_INSERTED = re.compile(r",\s*(?:who|which)\s+[^,;:\"\u201c\u201d]{1,150}?,\s*$", re.I)
 # Where a speaker is, not whom it speaks for: "a Russian embassy spokesperson in Seoul".
 ROLE_IN_PLACE = re.compile(
     r"\b(?:spokes(?:person|man|woman)|officials?|ambassador|envoy|diplomats?|embassy|mission"
@@ -585,18 +587,25 @@ def _speakers_before(
     text: str, offset: int, mentions: list[Mention], cue_start: int
 ) -> list[Mention]:
     """The coordinated mentions right before a verb cue ("Moscow and Pyongyang have denied")."""
-    before = [m for m in mentions if m.end <= cue_start]
+    # "Saudi Arabia, which has ended talks with Israel since the conflict flared, called…":
+    # a relative clause between the subject and its verb, and the names in it, are passed.
+    inserted = RELATIVE_INSERTED.search(text, 0, cue_start - offset)
+    until = offset + inserted.start() if inserted else cue_start
+    before = [m for m in mentions if m.end <= until]
     if not before:
         return []
     nearest = before[-1]
-    gap = text[nearest.end - offset : cue_start - offset]
+    gap = text[nearest.end - offset : until - offset] + (" " if inserted else "")
     if len(before) > 1:
         # "a Russian embassy spokesperson in Seoul said": Russia speaks, from Seoul.
         role = ROLE_IN_PLACE.search(text[before[-2].end - offset : nearest.start - offset])
         if role:
             gap = text[before[-2].end - offset : before[-2].end - offset + role.start()] + gap
             before, nearest = before[:-1], before[-2]
-    if RELATIVE_SPEAKER.match(gap):
+    # "…in the case of Eva Echeverria, who alleged…": the relative pronoun's antecedent
+    # speaks, even after a preposition.
+    relative = bool(RELATIVE_SPEAKER.match(gap))
+    if relative:
         gap = " "
     # A phrase between commas: "Human Rights Watch, after a thorough investigation, announced"
     gap = PARENTHETICAL.sub(" ", gap)
@@ -616,9 +625,13 @@ def _speakers_before(
     if re.search(r",\s+(?:the|a|an)\s+\w+\s*$", gap):
         return []  # "…Israeli claims, the investigation said": another subject
     lead = text[: nearest.start - offset]
-    if _last_word(lead) in PREPOSITIONS and not ROLE_BEFORE_PREPOSITION.search(lead):
+    if (
+        _last_word(lead) in PREPOSITIONS
+        and not relative
+        and not ROLE_BEFORE_PREPOSITION.search(lead)
+    ):
         return []
-    if OBJECT_OF_VERB.search(lead):
+    if OBJECT_OF_VERB.search(lead) and not relative:
         return []  # "summoned the Indian deputy high commissioner and condemned…"
     group = [nearest]
     for previous in reversed(before[:-1]):

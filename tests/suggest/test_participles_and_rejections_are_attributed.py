@@ -209,3 +209,22 @@ def test_no_definitive_proof_stays_a_hedge(newsroom):
     text = "Kyiv said there was no definitive proof that Sudan's army received Russian missiles."
 
     assert triples(text) == {(CLAIM, "Ukraine", "hedges")}
+
+
+def test_a_relative_clause_speaks_for_its_antecedent(newsroom):
+    text = (
+        "Sanctions were discussed in the case of Kyiv, who alleged that Sudan's army "
+        "received Russian missiles."
+    )
+
+    assert triples(text) == {(CLAIM, "Ukraine", "asserts")}
+
+
+def test_a_relative_clause_between_subject_and_verb_is_passed_over(newsroom):
+    text = (
+        "Kyiv, which has ended its talks with Tehran since the war began, accused Moscow "
+        "of sending missiles to Sudan's army."
+    )
+
+    assert (CLAIM, "Ukraine", "asserts") in triples(text)
+    assert not {t for t in triples(text) if t[1] == "Iran"}
