@@ -107,6 +107,22 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (re.compile(r"\bsuspect(?:s|ed)?\b", re.I), Position.HEDGES, 0.8),
     (
+        # Still finding out: "British intelligence services are analysing evidence", "the
+        # agency is looking into the reports", "has launched an investigation into".
+        re.compile(
+            r"\b(?:(?:is|are|was|were|been)\s+(?:still\s+|now\s+|currently\s+)?"
+            r"(?:investigating|analy[sz]ing|examining|reviewing|looking\s+into|assessing"
+            r"|gathering)(?=\s+(?:the\s+|all\s+|new\s+|available\s+)?(?:evidence|reports?|claims?"
+            r"|allegations?|incident|circumstances|causes?|facts|data|findings|information|matter"
+            r"|what|whether|how|who|why)\b)"
+            r"|(?:launched|opened|ordered)\s+(?:an?\s+)?(?:\w+\s+)?(?:investigation|inquiry|probe)"
+            r"\s+into)\b",
+            re.I,
+        ),
+        Position.HEDGES,
+        0.75,
+    ),
+    (
         re.compile(
             r"\b(?:accus(?:e|es|ed)|alleg(?:e|es|ed)|confirm(?:s|ed)?|acknowledg(?:e|es|ed)"
             r"|admit(?:s|ted)?|charg(?:es|ed)|blam(?:e|es|ed)|assert(?:s|ed)?|maintain(?:s|ed)?"
