@@ -1,12 +1,14 @@
 """Precision and recall of the stance suggester per position, and what matching costs.
 
-    python bench/suggest.py [--errors] [--no-scaling]
+    python bench/suggest.py [--errors] [--no-scaling] [--scaling-only]
 
 Prints, for the existing labelled set (tests/suggest/data/evaluation.json),
 the held-out set (heldout.json), both together, and the fresh check set
 (fresh.json, written after the rules were worked on): precision and recall per
 position and overall, and how many right suggestions carry the labelled date.
-Then the per-article matching time with 3, 300 and 3,000 active claims.
+Then the per-article matching time with 3, 300, 3,000 and 10,000 active claims,
+and the suggestion time per 2,000-word article with 300 claims. --scaling-only
+measures just these two (no precision and recall, no real news).
 
 Then the real news (bench/realnews/, texts in var/realnews/ when present): per
 family and per position, for the development families and the held-out ones,
@@ -108,7 +110,7 @@ def realnews() -> None:
                 print(f"  {name:<28} precision {figures[0]:.2f}  recall {figures[1]:.2f}")
 
 
-SCALES = (3, 300, 3000)
+SCALES = (3, 300, 3000, 10000)
 ACTORS = ["North Korea", "Russia", "Ukraine", "South Korea", "the United States", "Moscow"]
 GOODS = ["grain", "oil", "coal", "fertiliser", "drones", "tanks", "loans", "satellites"]
 
@@ -227,6 +229,10 @@ def main() -> int:
 
     old = setup_databases(verbosity=0, interactive=False, keepdb=False)
     try:
+        if "--scaling-only" in sys.argv:
+            scaling()
+            speed()
+            return 0
         if "--realnews" not in sys.argv:
             evaluation()
         realnews()

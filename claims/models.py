@@ -44,7 +44,7 @@ class TsQueryField(models.Field):
 
 
 # The compiled match query is derived data: recompiling it is no edit of the claim.
-MATCH_FIELDS = ["match_query", "match_terms", "match_words", "match_giver"]
+MATCH_FIELDS = ["match_query", "match_terms", "match_words", "match_lexemes", "match_giver"]
 
 
 # Only the compiler (claims/suggest/matching.py, which sets claims.match_compiling
@@ -61,6 +61,7 @@ MATCH_QUERY_TRIGGER = pgtrigger.Trigger(
         END IF;
         IF TG_OP = 'INSERT' THEN
             NEW.match_query := NULL;
+            NEW.match_lexemes := NULL;
         ELSIF NEW.text IS DISTINCT FROM OLD.text
            OR NEW.search_terms IS DISTINCT FROM OLD.search_terms THEN
             NEW.match_query := NULL;
@@ -68,6 +69,7 @@ MATCH_QUERY_TRIGGER = pgtrigger.Trigger(
             NEW.match_query := OLD.match_query;
             NEW.match_terms := OLD.match_terms;
             NEW.match_words := OLD.match_words;
+            NEW.match_lexemes := OLD.match_lexemes;
             NEW.match_giver_id := OLD.match_giver_id;
         END IF;
         RETURN NEW;
@@ -124,6 +126,11 @@ class Claim(models.Model):
     match_query = TsQueryField(null=True, blank=True, editable=False)
     match_terms = ArrayField(models.TextField(), default=list, blank=True, editable=False)
     match_words = ArrayField(models.TextField(), default=list, blank=True, editable=False)
+    # The lexemes of the search terms and words (the topic): an article can match the
+    # claim only if it has one of them, so matching reads only the claims sharing a
+    # lexeme with the article (GIN index). Empty when the topic is only stop words:
+    # such a claim is read for every article. NULL until compiled.
+    match_lexemes = ArrayField(models.TextField(), null=True, blank=True, editable=False)
     match_giver = models.ForeignKey(
         Source,
         null=True,
@@ -151,7 +158,15 @@ class Claim(models.Model):
                 violation_error_message=PERIOD_REVERSED,
             ),
         ]
-        indexes = [GinIndex(fields=["tags"], name="claim_tags")]
+        indexes = [
+            GinIndex(fields=["tags"], name="claim_tags"),
+            # Written only when a claim is compiled; read for every article: no pending list.
+            GinIndex(fields=["match_lexemes"], name="claim_match_lexemes", fastupdate=False),
+            # Every matching run first asks for the stale claims: almost always none.
+            models.Index(
+                fields=["status"], condition=Q(match_query__isnull=True), name="claim_match_stale"
+            ),
+        ]
         triggers = [MATCH_QUERY_TRIGGER]
 
     def __str__(self) -> str:

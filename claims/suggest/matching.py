@@ -16,9 +16,11 @@ The query is compiled once and stored on the claim (``match_query``, with the
 or search terms change and, for every claim, when a source or an alias
 changes (triggers, claims migration 0004); ``claims_compile`` recompiles the
 stale active claims in one batch, and only them. Matching an article is then
-one SQL statement joining ``claims_claim``: every active claim against the
-article's stored, GIN-indexed ``search_vector``, and the matched ones against
-the article's sentences. No Python runs per claim per article.
+one SQL statement joining ``claims_claim``: the active claims sharing a topic
+lexeme with the article (``match_lexemes``, GIN-indexed; a claim whose topic is
+only stop words is always read) against the article's stored ``search_vector``,
+and the matched ones against the article's sentences. No Python runs per claim
+per article, and claims the article cannot match are not read.
 """
 
 from __future__ import annotations
@@ -278,7 +280,17 @@ def claims_compile() -> int:
                 f"""
                 UPDATE claims_claim AS c
                 SET match_query = q.query, match_terms = q.terms, match_words = q.words,
-                    match_giver_id = q.giver
+                    match_giver_id = q.giver,
+                    -- The topic's lexemes, as the query's phrases spell them: an article
+                    -- matching the query has every lexeme of one phrase. Empty when the
+                    -- topic is only stop words (then the claim is read for every article).
+                    match_lexemes = ARRAY(
+                        SELECT DISTINCT lexeme
+                        FROM unnest(q.terms || q.words) AS t(term),
+                             unnest(tsvector_to_array(to_tsvector('{TS_CONFIG}', t.term)))
+                                 AS l(lexeme)
+                        ORDER BY lexeme
+                    )
                 FROM ({values}) AS q(claim_id, query, terms, words, giver)
                 WHERE c.id = q.claim_id
                 """,  # noqa: S608 - only placeholders are interpolated
@@ -295,7 +307,8 @@ class SentenceMatch:
     word_hits: int  # content words of the claim text found
     giver_id: int | None = None  # the source the claim names first (see ClaimQuery)
     matches: bool = True  # the sentence matches the claim's whole query (not only topic words)
-    found: tuple[str, ...] = ()  # the search terms and claim words found, terms first
+    # the search terms and claim words found: terms first, each in the claim's order
+    found: tuple[str, ...] = ()
 
     @property
     def weight(self) -> float:
@@ -342,9 +355,14 @@ def article_matches(
     if article_id is not None:
         article = "SELECT search_vector, coalesce(published_on, page_date) AS dated FROM sources_article WHERE id = %s"
         article_params: list = [article_id]
+        # A value of its own (an InitPlan), so the claims' GIN index is searched with it.
+        lexemes = "(SELECT tsvector_to_array(search_vector) FROM sources_article WHERE id = %s)"
+        lexeme_params: list = [article_id]
     else:
         article = f"SELECT to_tsvector('{TS_CONFIG}', %s) AS search_vector, %s::date AS dated"
         article_params = [text, dated]
+        lexemes = f"tsvector_to_array(to_tsvector('{TS_CONFIG}', %s))"
+        lexeme_params = [text]
     with connection.cursor() as cursor:
         # Each matched claim's terms become tsqueries once (topic), not once per sentence.
         cursor.execute(
@@ -361,6 +379,12 @@ def article_matches(
                 -- stored vector as it reads a column (a CTE's copy measured 2.5 times slower
                 -- with 3,000 claims).
                 FROM ({article}) AS a CROSS JOIN claims_claim c
+                -- Only the claims the article can match: those sharing a topic lexeme with
+                -- it (GIN index on match_lexemes), those whose topic is only stop words,
+                -- and those asked for.
+                WHERE (c.status = %s AND c.match_lexemes && {lexemes})
+                   OR (c.status = %s AND c.match_lexemes = '{{}}'::text[])
+                   OR c.id = ANY(%s::bigint[])
             ), matched AS MATERIALIZED (
                 SELECT * FROM judged
                 WHERE (status = %s AND whole AND in_period) OR id = ANY(%s::bigint[])
@@ -368,20 +392,20 @@ def article_matches(
                 SELECT idx, to_tsvector('{TS_CONFIG}', body) AS vector
                 FROM unnest(%s::text[]) WITH ORDINALITY AS u(body, idx)
             ), topic AS MATERIALIZED (
-                SELECT m.id, m.match_query, t.is_term, t.word,
+                SELECT m.id, m.match_query, t.is_term, t.n, t.word,
                        websearch_to_tsquery('{TS_CONFIG}', '"' || t.word || '"') AS query
                 FROM matched m
                 CROSS JOIN LATERAL (
-                    SELECT word, true FROM unnest(m.match_terms) AS w(word)
+                    SELECT word, true, n FROM unnest(m.match_terms) WITH ORDINALITY AS w(word, n)
                     UNION ALL
-                    SELECT word, false FROM unnest(m.match_words) AS w(word)
-                ) AS t(word, is_term)
+                    SELECT word, false, n FROM unnest(m.match_words) WITH ORDINALITY AS w(word, n)
+                ) AS t(word, is_term, n)
             ), hits AS (
                 SELECT t.id, s.idx,
                        bool_or(s.vector @@ t.match_query) AS whole,
                        count(*) FILTER (WHERE t.is_term) AS terms,
                        count(*) FILTER (WHERE NOT t.is_term) AS words,
-                       array_agg(t.word ORDER BY NOT t.is_term) AS found
+                       array_agg(t.word ORDER BY NOT t.is_term, t.n) AS found
                 FROM topic t JOIN sentence s ON s.vector @@ t.query
                 GROUP BY t.id, s.idx
             )
@@ -399,6 +423,10 @@ def article_matches(
             """,  # noqa: S608 - only placeholders are interpolated
             [
                 *article_params,
+                ClaimStatus.ACTIVE.value,
+                *lexeme_params,
+                ClaimStatus.ACTIVE.value,
+                list(include),
                 ClaimStatus.ACTIVE.value,
                 list(include),
                 list(sentences),
