@@ -71,7 +71,7 @@ def test_shingles_are_the_same_in_every_process():
     assert dedupe.shingles("one two three four")[0] in dedupe.shingles("one two three")
     assert dedupe.shingles("One, two three.").tolist() == dedupe.shingles("one two three").tolist()
     assert len(dedupe.shingles("one two three four")) == 2
-    code = "from sources import dedupe; print(dedupe.bands(dedupe.signature('%s')))" % TEXT
+    code = f"from sources import dedupe; print(dedupe.bands(dedupe.signature('{TEXT}')))"
     for seed in ("1", "2"):
         out = subprocess.run(
             [sys.executable, "-c", code],
