@@ -130,11 +130,12 @@ def _band_candidates(band_hashes: list[int]) -> list[tuple[int, object, int]]:
     one indexed query."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT a.id, a.minhash, coalesce(a.duplicate_of_id, a.id)"
-            f" FROM {_ARTICLE_TABLE} a WHERE a.id IN ("  # noqa: S608
-            f" SELECT b.article_id FROM {_BAND_TABLE} b"
+            # The distinct matching ids first (index probes), then those rows by primary key.
+            f"SELECT a.id, a.minhash, coalesce(a.duplicate_of_id, a.id)"  # noqa: S608
+            f" FROM (SELECT DISTINCT b.article_id FROM {_BAND_TABLE} b"
             " JOIN unnest(%s::smallint[], %s::bigint[]) AS q(band, hash)"
-            " ON b.band = q.band AND b.hash = q.hash)",
+            " ON b.band = q.band AND b.hash = q.hash) AS c"
+            f" JOIN {_ARTICLE_TABLE} a ON a.id = c.article_id",
             [list(range(len(band_hashes))), band_hashes],
         )
         # Django reads jsonb as text in raw queries (JSONField parses it itself).
@@ -171,7 +172,9 @@ def _near_duplicate(
     ids = dedupe.likeliest(minhash, stored)
     if not ids:
         return None
-    found = {a.pk: a for a in Article.objects.filter(pk__in=ids)}
+    # Not the display HTML, the signature or the search vector: only the text is compared.
+    rows = Article.objects.filter(pk__in=ids).defer("html", "minhash", "search_vector")
+    found = {a.pk: a for a in rows}
     best: Match | None = None
     for candidate in found.values():
         sim = dedupe.similarity(own, candidate.text)
