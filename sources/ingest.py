@@ -6,20 +6,27 @@ queues its suggestions on them).
 
 Store once, whatever the number of workers or retries:
 - a job that is done is not run again; a URL already stored is not fetched again;
-- the insert runs under one PostgreSQL advisory lock (transaction-scoped), so two workers
-  cannot both miss each other's near-duplicate, and the unique constraint on
-  canonical_url stays the last word: an IntegrityError there means someone stored the page
-  first, and we take their row.
+- the near-duplicate index is the ArticleBand table (the LSH bands of every stored
+  article, written in the article's transaction), shared by every worker;
+- before looking up its candidates a store takes a transaction-level advisory lock on each
+  of its bands (sorted, so two stores never wait for each other in a circle): two workers
+  storing near-copies of one story at the same moment share a band, so the second waits
+  for the first to commit and then finds it. Linking a copy to its original (or demoting a
+  group) also takes STORE_LOCK, after the band locks, so two links never cross;
+- exact copies have the same bands, so they are serialised the same way, and the unique
+  constraint on canonical_url stays the last word: an IntegrityError there means someone
+  stored the page first, and we take their row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
-import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import numpy as np
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
@@ -37,15 +44,16 @@ from sources.extract import (
 )
 from sources.fetch import HTML_TYPES, TEXT_TYPES, fetch
 from sources.fetch.errors import FetchError
-from sources.models import Article, IngestJob, IngestStatus, Outlet, content_hash
+from sources.models import Article, ArticleBand, IngestJob, IngestStatus, Outlet, content_hash
 from sources.signals import article_stored, articles_demoted
 
 logger = logging.getLogger(__name__)
 
-# pg_advisory_xact_lock key for "dedupe and insert an article" (any constant unique to us).
+# pg_advisory_xact_lock key for "link articles as copies" (any constant unique to us).
 STORE_LOCK = 0x5F1C_A71C
-# Ids below the highest one indexed that are re-checked for late commits.
-INDEX_REFRESH_WINDOW = 1000
+# pg_advisory_xact_lock(BAND_LOCK, key) for each band of an article being stored (the
+# two-key form, apart from STORE_LOCK's; alerts/services.py uses another first key).
+BAND_LOCK = 0x5F1C_0BAD
 
 
 def unexpected_reason(exc: BaseException) -> str:
@@ -85,27 +93,56 @@ class ArticleDraft:
 _FETCHED = {Article.Origin.URL, Article.Origin.FEED}
 
 
-# --- the near-duplicate index, kept per process and topped up from the database -------
+# --- the near-duplicate index: the ArticleBand table -------------------------------
 
-_index = dedupe.NearDuplicateIndex()
-_index_high = 0
-_index_lock = threading.Lock()
+_BAND_TABLE = ArticleBand._meta.db_table
+_ARTICLE_TABLE = Article._meta.db_table
 
 
-def _index_refresh() -> dedupe.NearDuplicateIndex:
-    """Add articles stored since the last call (by any process) to this process's index."""
-    global _index_high
-    with _index_lock:
-        recent = Article.objects.filter(
-            pk__gt=max(0, _index_high - INDEX_REFRESH_WINDOW), minhash__isnull=False
-        ).values_list("pk", flat=True)
-        missing = [pk for pk in recent if pk not in _index]
-        for pk, data in Article.objects.filter(pk__in=missing).values_list("pk", "minhash"):
-            minhash = dedupe.signature_from_json(data)
-            if minhash is not None:
-                _index.insert(pk, minhash)
-            _index_high = max(_index_high, pk)
-        return _index
+def _band_lock_key(band: int, value: int) -> int:
+    """A 31-bit advisory lock key for one (band, hash); a collision only makes a store wait."""
+    folded = (value ^ (value >> 32) ^ (band * 0x9E3779B1)) & 0x7FFF_FFFF
+    return folded
+
+
+def _lock_bands(band_hashes: list[int]) -> None:
+    """Take this transaction's advisory lock on each band, in ascending order of key."""
+    keys = sorted({_band_lock_key(band, value) for band, value in enumerate(band_hashes)})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_advisory_xact_lock(%s, k))"
+            " FROM (SELECT k FROM unnest(%s::int[]) AS k ORDER BY k) AS keys",
+            [BAND_LOCK, keys],
+        )
+
+
+def _write_bands(article_id: int, band_hashes: list[int]) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {_BAND_TABLE} (article_id, band, hash)"  # noqa: S608 (our table)
+            " SELECT %s, b, h FROM unnest(%s::smallint[], %s::bigint[]) AS q(b, h)",
+            [article_id, list(range(len(band_hashes))), band_hashes],
+        )
+
+
+def _band_candidates(band_hashes: list[int]) -> list[tuple[int, object, int]]:
+    """(id, stored signature, id of its original) of the stored articles sharing a band:
+    one indexed query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # The distinct matching ids first (index probes), then those rows by primary key.
+            f"SELECT a.id, a.minhash, coalesce(a.duplicate_of_id, a.id)"  # noqa: S608
+            f" FROM (SELECT DISTINCT b.article_id FROM {_BAND_TABLE} b"
+            " JOIN unnest(%s::smallint[], %s::bigint[]) AS q(band, hash)"
+            " ON b.band = q.band AND b.hash = q.hash) AS c"
+            f" JOIN {_ARTICLE_TABLE} a ON a.id = c.article_id",
+            [list(range(len(band_hashes))), band_hashes],
+        )
+        # Django reads jsonb as text in raw queries (JSONField parses it itself).
+        return [
+            (pk, json.loads(data) if isinstance(data, str) else data, group)
+            for pk, data, group in cursor.fetchall()
+        ]
 
 
 @dataclass
@@ -116,22 +153,28 @@ class Match:
 
 
 def _near_duplicate(
-    text: str, minhash: object, exclude: frozenset[int] = frozenset()
+    own: np.ndarray,
+    minhash: np.ndarray,
+    band_hashes: list[int],
+    exclude: frozenset[int] = frozenset(),
 ) -> Match | None:
-    """The stored article this text copies, verified on exact shingles; None if none.
+    """The stored article these shingles copy, verified on exact shingles; None if none.
 
     ``exclude``: ids that do not count (a stored article re-checked, and its copies).
     """
-    own = dedupe.shingles(text)
     if len(own) < dedupe.MIN_SHINGLES:
         return None
-    index = _index_refresh()
-    ids = [pk for pk in index.candidates(minhash) if pk not in exclude]
+    stored = []
+    for pk, data, group in _band_candidates(band_hashes):
+        signature = dedupe.signature_from_json(data) if pk not in exclude else None
+        if signature is not None:
+            stored.append((pk, signature, group))
+    ids = dedupe.likeliest(minhash, stored)
     if not ids:
         return None
-    found = {a.pk: a for a in Article.objects.filter(pk__in=ids)}
-    for pk in set(ids) - set(found):  # deleted since (or rolled back, in tests)
-        index.remove(pk)
+    # Not the display HTML, the signature or the search vector: only the text is compared.
+    rows = Article.objects.filter(pk__in=ids).defer("html", "minhash", "search_vector")
+    found = {a.pk: a for a in rows}
     best: Match | None = None
     for candidate in found.values():
         sim = dedupe.similarity(own, candidate.text)
@@ -203,9 +246,11 @@ def article_store(*, draft: ArticleDraft) -> tuple[Article, bool]:
     Locking: takes the STORE_LOCK advisory lock for the rest of the caller's transaction
     (or its own), so run it inside a short transaction with no network calls.
     """
+    own = dedupe.shingles(draft.text)
+    minhash = dedupe.signature(own)
+    band_hashes = dedupe.bands(minhash)
     with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
+        _lock_bands(band_hashes)
         if draft.canonical_url:
             existing = _stored_under(draft.canonical_url)
             if existing is not None:
@@ -217,8 +262,7 @@ def article_store(*, draft: ArticleDraft) -> tuple[Article, bool]:
         )
         if same is not None and not draft.canonical_url:
             return same, False  # pasted text we already have, word for word
-        minhash = dedupe.signature(draft.text)
-        match = _near_duplicate(draft.text, minhash) if same is None else None
+        match = _near_duplicate(own, minhash, band_hashes) if same is None else None
         if same is not None:
             # Word for word: the same page under another URL ("exact"), or the story
             # carried by another outlet ("republished", the wire-copy case).
@@ -248,6 +292,10 @@ def article_store(*, draft: ArticleDraft) -> tuple[Article, bool]:
         )
         adopt = False
         if match is not None:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
+            # Under the lock: the group may have been linked meanwhile.
+            match.article.refresh_from_db(fields=["duplicate_of"])
             original = match.article.original
             if _earlier(article.published_on, original.published_on):
                 adopt = True  # we are older: the stored one is the copy
@@ -269,10 +317,10 @@ def article_store(*, draft: ArticleDraft) -> tuple[Article, bool]:
             if existing is None:
                 raise
             return existing, False
+        _write_bands(article.pk, band_hashes)
         if adopt and match is not None:
             _adopt_as_original(article, match)
         article_stored.send(sender=Article, article=article)
-    _index.insert(article.pk, minhash)
     logger.info(
         "article_stored article=%s feed=%s canonical=%s duplicate_of=%s kind=%s similarity=%s",
         article.pk,
@@ -299,7 +347,7 @@ class Recheck:
     demoted: tuple[int, ...] = ()  # the articles that became copies
 
 
-def _signature_of(article: Article) -> tuple[object, bool]:
+def _signature_of(article: Article) -> tuple[np.ndarray, bool]:
     """The article's stored signature, or a new one when it has none (or a stale one)."""
     minhash = dedupe.signature_from_json(article.minhash)
     if minhash is not None:
@@ -347,21 +395,31 @@ def article_recheck(*, article_id: int) -> Recheck:
     Idempotent: a copy is left as it is, and an original already linked finds only
     articles of its own group, which do not count.
 
-    Locking: one short transaction under STORE_LOCK, so it never races an ingestion
-    and a run stopped between two articles leaves each one checked or not.
+    Locking: one short transaction under the article's band locks, then STORE_LOCK (the
+    order ingestion takes them in), so it never races an ingestion and a run stopped
+    between two articles leaves each one checked or not.
     """
     with transaction.atomic():
+        article = Article.objects.filter(pk=article_id).first()
+        if article is None:
+            return Recheck(article_id)
+        minhash, signed = _signature_of(article)
+        band_hashes = dedupe.bands(minhash)
+        _lock_bands(band_hashes)
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK])
         article = Article.objects.select_for_update().filter(pk=article_id).first()
         if article is None:
             return Recheck(article_id)
-        minhash, signed = _signature_of(article)
-        _index.insert(article.pk, minhash)
+        if signed or not ArticleBand.objects.filter(article=article).exists():
+            ArticleBand.objects.filter(article=article).delete()
+            _write_bands(article.pk, band_hashes)
         if article.duplicate_of_id is not None:
             return Recheck(article_id, signed=signed)
         own = frozenset([article.pk, *article.copies.values_list("pk", flat=True)])
-        match = _same_text(article, own) or _near_duplicate(article.text, minhash, own)
+        match = _same_text(article, own) or _near_duplicate(
+            dedupe.shingles(article.text), minhash, band_hashes, own
+        )
         if match is None:
             return Recheck(article_id, signed=signed)
         other = match.article.original

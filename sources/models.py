@@ -397,3 +397,23 @@ class IngestJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.url or self.title} ({self.status})"
+
+
+class ArticleBand(models.Model):
+    """One LSH band of an article's MinHash signature (sources/dedupe.py): the index of
+    near-duplicates, shared by every worker.
+
+    Written in the transaction that stores the article (sources/ingest.py); a new article's
+    candidates are the stored articles with one of its (band, hash) pairs, found in one
+    query on the index below.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bands")
+    band = models.PositiveSmallIntegerField()
+    hash = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["band", "hash"], name="article_band_lookup")]
+
+    def __str__(self) -> str:
+        return f"band {self.band} of article {self.article_id}"

@@ -1,6 +1,9 @@
 """The dedupe thresholds against the seed corpus (the figures are in the README)."""
 
 import itertools
+import os
+import subprocess
+import sys
 
 from sources import dedupe
 from tests.ingest import pages
@@ -35,21 +38,49 @@ def test_a_trimmed_republished_copy_is_republished():
     assert dedupe.copy_kind(dedupe.similarity(seed.text, trimmed)) == "republished"
 
 
-def test_the_lsh_index_finds_the_copies_and_not_the_other_report():
-    index = dedupe.NearDuplicateIndex()
-    for key, text in texts().items():
-        index.insert(key, dedupe.signature(text))
+TEXT = "the same words hash alike in every worker process whatever its hash seed"
+
+
+def _share_a_band(a, b) -> bool:
+    return any(x == y for x, y in zip(dedupe.bands(a), dedupe.bands(b), strict=True))
+
+
+def test_the_lsh_bands_find_the_copies_and_verification_keeps_them():
+    stored = {key: dedupe.signature(text) for key, text in texts().items()}
     spun = dedupe.signature(pages.spin(texts()["002"]))
-    assert "002" in index.candidates(spun)
-    assert "003" in index.candidates(dedupe.signature(texts()["003"]))
+    candidates = [(key, sig, key) for key, sig in stored.items() if _share_a_band(spun, sig)]
+    assert "002" in [key for key, _, _ in candidates]
+    assert dedupe.likeliest(spun, candidates)[0] == "002"
+    same = dedupe.signature(texts()["003"])
+    assert dedupe.bands(same) == dedupe.bands(stored["003"])
+    assert len(dedupe.bands(same)) == dedupe.LSH_BANDS
 
 
 def test_a_stored_signature_round_trips():
     minhash = dedupe.signature(texts()["004"])
     again = dedupe.signature_from_json(dedupe.signature_to_json(minhash))
     assert again is not None
-    assert again.jaccard(minhash) == 1.0
+    assert dedupe.estimate(again, minhash) == 1.0
     assert dedupe.signature_from_json({"num_perm": 64}) is None
+    datasketch_made = {**dedupe.signature_to_json(minhash), "scheme": "affine32"}
+    assert dedupe.signature_from_json(datasketch_made) is None
+
+
+def test_shingles_are_the_same_in_every_process():
+    # Stored signatures and bands are compared across workers: no per-process hash seed.
+    assert dedupe.shingles("one two three four")[0] in dedupe.shingles("one two three")
+    assert dedupe.shingles("One, two three.").tolist() == dedupe.shingles("one two three").tolist()
+    assert len(dedupe.shingles("one two three four")) == 2
+    code = f"from sources import dedupe; print(dedupe.bands(dedupe.signature('{TEXT}')))"
+    for seed in ("1", "2"):
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert out.stdout.strip() == str(dedupe.bands(dedupe.signature(TEXT)))
 
 
 def test_canonical_urls_drop_tracking_and_fragments():
