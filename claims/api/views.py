@@ -42,7 +42,7 @@ from claims.roles import PROPOSAL_PERMISSION, REVIEW_PERMISSION, may_review
 from claims.selectors import claim_history_version, claim_list, stance_list
 from claims.services import stance_confirm, stance_create, stance_reject
 from claims.suggest.explain import article_explain, text_explain
-from claims.timeline import claim_timeline
+from claims.timeline import claim_timeline, gc_paused
 from factcheck.lookups import id_or_slug_filter
 from sources.models import Source
 from sources.selectors import article_list, ingest_job_list, source_get, source_list
@@ -244,16 +244,17 @@ class ClaimViewSet(IdOrSlugViewSet):
         ]
 
         def build() -> bytes:
-            timeline = claim_timeline(
-                claim=claim,
-                as_of=as_of,
-                source=source,
-                since=options.get("since"),
-                group_by=options["group_by"],
-            )
-            # history_data renders what HistorySerializer documents, much faster; dumps
-            # writes what DRF's JSONRenderer would (claims/api/renderers.py).
-            return dumps(history_data(timeline))
+            with gc_paused():  # tens of thousands of objects, none garbage yet
+                timeline = claim_timeline(
+                    claim=claim,
+                    as_of=as_of,
+                    source=source,
+                    since=options.get("since"),
+                    group_by=options["group_by"],
+                )
+                # history_data renders what HistorySerializer documents, much faster; dumps
+                # writes what DRF's JSONRenderer would (claims/api/renderers.py).
+                return dumps(history_data(timeline))
 
         def render(etag: str) -> RenderedJSON:
             # Unchanged since it was last rendered: the same bytes, kept by ETag.
