@@ -36,8 +36,14 @@ def _default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not in the history's JSON")
 
 
-class RenderedJSON(bytes):
-    """JSON already rendered (the history cache's bytes): written as it is."""
+class RenderedJSON:
+    """JSON already rendered (the history cache's bytes): written as it is, not copied
+    (a history is megabytes)."""
+
+    __slots__ = ("body",)
+
+    def __init__(self, body: bytes) -> None:
+        self.body = body
 
 
 _LINE_SEPARATOR = "\u2028".encode()
@@ -68,8 +74,8 @@ class HistoryJSONRenderer(JSONRenderer):
         indent = self.get_indent(accepted_media_type or "", renderer_context or {})
         if indent is not None or self.ensure_ascii or not self.compact:
             if isinstance(data, RenderedJSON):
-                data = orjson.loads(data)
+                data = orjson.loads(data.body)
             return super().render(data, accepted_media_type, renderer_context)
         if isinstance(data, RenderedJSON):
-            return bytes(data)
+            return data.body
         return dumps(data)
