@@ -6,7 +6,10 @@ into a database of its own, created and dropped by this script, on the
 server of DATABASE_URL (the embedded PostgreSQL when unset). Then times
 GET /api/v1/claims/{slug}/history/ for a claim with 5,000 stances (in
 process, through the whole Django/DRF stack with token auth) and prints
-p50/p95 next to the same rows fetched with one raw SQL query.
+p50/p95 next to the same rows fetched with one raw SQL query: cold (nothing
+kept: rendered), warm (unchanged since the last request: the kept bytes), the
+304 of If-None-Match, as_of cold and warm, and the ratios of p95 cold / raw SQL
+and warm / 304.
 
     .venv/bin/python bench/api.py [--stances 1000000] [--runs 30] [--keep]
 """
@@ -247,23 +250,50 @@ def measure(slug: str, token: str, runs: int) -> list[tuple[str, list[float], st
             cursor.execute(sql, [claim_id])
             fetched[:] = cursor.fetchall()
 
-    def history() -> None:
+    from django.core.cache import cache
+
+    from claims.api import history_cache
+
+    def forget() -> None:
+        # Cold: nothing kept from the last request (the per-process LRU and Django's cache).
+        history_cache.bodies.clear()
+        cache.clear()
+
+    def history_cold() -> None:
+        forget()
+        assert client.get(path).status_code == 200
+
+    def history_warm() -> None:
         assert client.get(path).status_code == 200
 
     def not_modified() -> None:
         assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
-    def history_as_of() -> None:
+    def history_as_of_cold() -> None:
+        forget()
         assert client.get(path, {"as_of": as_of}).status_code == 200
 
+    def history_as_of_warm() -> None:
+        assert client.get(path, {"as_of": as_of}).status_code == 200
+
+    history_warm()
+    assert history_cache.bodies.get(history_cache.history_key(etag)) is not None, (
+        "the history was not kept: is FACTCHECK_HISTORY_CACHE_SECONDS 0?"
+    )
     results = [
         (
-            "GET history (5,000 stances, JSON)",
-            timed(history, runs),
+            "GET history, cold (rendered)",
+            timed(history_cold, runs),
             f"{len(first.content):,} B, {statements:,} statements",
         ),
+        ("GET history, warm (unchanged, kept)", timed(history_warm, runs), ""),
         ("GET history, If-None-Match -> 304", timed(not_modified, runs), "0 B"),
-        ("GET history?as_of= (audit replay)", timed(history_as_of, max(5, runs // 3)), ""),
+        (
+            "GET history?as_of=, cold (audit replay)",
+            timed(history_as_of_cold, max(5, runs // 3)),
+            "",
+        ),
+        ("GET history?as_of=, warm (kept)", timed(history_as_of_warm, runs), ""),
         ("one raw SQL query, same rows", timed(raw, runs), f"{len(fetched):,} rows"),
     ]
     assert len(fetched) == shown == TARGET_STANCES, (len(fetched), shown)
@@ -309,6 +339,12 @@ def main() -> None:
             print(
                 f"{what:40} {percentile(samples, 50):9.1f} {percentile(samples, 95):9.1f}  {size}"
             )
+        cold, warm = percentile(results[0][1], 95), percentile(results[1][1], 95)
+        not_modified_p95, raw_p95 = percentile(results[2][1], 95), percentile(results[5][1], 95)
+        print(
+            f"\nratios of p95: cold / raw SQL {cold / raw_p95:.1f}x (target <= 2x), "
+            f"warm / 304 {warm / not_modified_p95:.2f}x (target <= 1.2x)"
+        )
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
             print(f"\ndatabase size: {cursor.fetchone()[0]}, server: {connection.pg_version}")

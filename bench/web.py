@@ -1,8 +1,9 @@
 """Render the claim page server-side for a claim with 5,000 stances from 30 sources.
 
 Prints p50/p95 over a few runs of the whole request (timeline query, SVG
-chart, table page, template), the query count, the page size, and what the
-chart drew. The data is made inside a transaction that is rolled back, so the
+chart, table page, template), cold (nothing kept) and warm (the timeline and
+chart kept by claim version, claims/web/claim_cache.py), the query count, the
+page size, and what the chart drew. The data is made inside a transaction that is rolled back, so the
 database is left as it was.
 
     DATABASE_URL=postgresql://... .venv/bin/python bench/web.py [--stances 5000] [--sources 30] [--runs 9]
@@ -36,6 +37,7 @@ from django.test import Client  # noqa: E402
 
 from claims.models import Claim, Stance  # noqa: E402
 from claims.timeline import claim_timeline  # noqa: E402
+from claims.web import claim_cache  # noqa: E402
 from claims.web.chart import render_chart  # noqa: E402
 from sources.models import Article, Outlet, Source, SourceAlias  # noqa: E402
 
@@ -167,12 +169,23 @@ def main() -> int:
         assert response.status_code == 200, response.status_code
         page = response.content.decode()
 
+        # A page is kept only once its latest change is 2 s old (claims/web/claim_cache.py).
+        time.sleep(2.5)
+
         def fetch(query: str = "") -> None:
             assert client.get(url + query).status_code == 200
 
-        page_ms = timed(args.runs, fetch)
-        speaker_ms = timed(args.runs, lambda: fetch("?lanes=speaker"))
-        filtered_ms = timed(args.runs, lambda: fetch("?position=denies&date_from=2023-01-01"))
+        def fetch_cold(query: str = "") -> None:
+            claim_cache.kept.clear()  # nothing kept: the timeline and chart computed
+            fetch(query)
+
+        page_ms = timed(args.runs, fetch_cold)
+        fetch()
+        assert claim_cache.kept._items, "the claim page kept nothing"
+        warm_ms = timed(args.runs, fetch)
+        speaker_ms = timed(args.runs, lambda: fetch_cold("?lanes=speaker"))
+        filtered_ms = timed(args.runs, lambda: fetch_cold("?position=denies&date_from=2023-01-01"))
+        filtered_warm_ms = timed(args.runs, lambda: fetch("?position=denies&date_from=2023-01-01"))
         timeline_ms = timed(args.runs, lambda: claim_timeline(claim=claim))
         timeline = claim_timeline(claim=claim)
         chart_ms = timed(
@@ -194,9 +207,11 @@ def main() -> int:
         f"claim page, {args.stances} stances from {args.sources} sources "
         f"({len(timeline.lanes)} lanes), {args.runs} runs each (data built in {built:.1f} s)"
     )
-    print(line("whole page (GET, by source)", page_ms))
-    print(line("whole page (GET, by speaker)", speaker_ms))
-    print(line("whole page (GET, table filtered)", filtered_ms))
+    print(line("whole page (GET, by source), cold", page_ms))
+    print(line("whole page (GET, by source), warm", warm_ms))
+    print(line("whole page (GET, by speaker), cold", speaker_ms))
+    print(line("whole page (GET, table filtered), cold", filtered_ms))
+    print(line("whole page (GET, table filtered), warm", filtered_warm_ms))
     print(line("  of which claim_timeline()", timeline_ms))
     print(line("  of which the SVG chart", chart_ms))
     print(f"  queries per page: {len(queries)}")

@@ -291,6 +291,9 @@ PGHISTORY_ADMIN_MODEL = "pghistory.MiddlewareEvents"
 # --- Workbench ------------------------------------------------------------------
 # Read-only claim pages for anonymous readers (the rest always needs a login).
 FACTCHECK_PUBLIC_CLAIM_PAGES = env_bool("FACTCHECK_PUBLIC_CLAIM_PAGES", default=False)
+# How long the shared cache keeps a rendered claim history, by ETag (claims/api/history_cache.py);
+# 0 renders every history afresh.
+FACTCHECK_HISTORY_CACHE_SECONDS = env_int("FACTCHECK_HISTORY_CACHE_SECONDS", 3600)
 # Four eyes: a stance a reviewer filed themselves needs another person to confirm it
 # (claims.services.stance_four_eyes_check: the queue, the API and the admin alike).
 FACTCHECK_FOUR_EYES = env_bool("FACTCHECK_FOUR_EYES", default=False)

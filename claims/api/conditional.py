@@ -52,9 +52,9 @@ def conditional_response(
     *,
     depends_on: Iterable[str],
     last_modified: dt.datetime | None,
-    render: Callable[[], Any],
+    render: Callable[[str], Any],
 ) -> Response:
-    """A 304 when the client's copy is current, else ``render()``'s data; with the ETag
+    """A 304 when the client's copy is current, else ``render(etag)``'s data; with the ETag
     (a hash of ``depends_on``) and the Last-Modified (when given) either way.
 
     Clients may keep the answer but must ask again (cheaply, with If-None-Match).
@@ -66,6 +66,6 @@ def conditional_response(
     if not_modified(request, etag=etag, last_modified=last_modified):
         response = Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
     else:
-        response = Response(render(), headers=headers)
+        response = Response(render(etag), headers=headers)
     patch_cache_control(response, private=True, no_cache=True)
     return response

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from claims.api.renderers import float_json
 from claims.timeline import ArticleRef, Lane, Statement, Timeline, TimelineStance, format_date
 from sources.models import Source
 
@@ -86,7 +87,7 @@ def _stance(stance: TimelineStance, refs: _Refs) -> dict[str, Any]:
             "end": stance.quote_end,
         },
         "attributed_via": stance.attributed_via,
-        "confidence": stance.confidence,
+        "confidence": float_json(stance.confidence),
         "article": refs.article(stance.article),
     }
 

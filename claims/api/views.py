@@ -17,7 +17,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes, renderer_classes
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -25,10 +25,12 @@ from rest_framework.reverse import reverse
 from claims.api import filters, serializers
 from claims.api.conditional import conditional_response, settled_last_modified
 from claims.api.history import history_data
+from claims.api.history_cache import cached_body
 from claims.api.linked_data import claim_review, stance_annotation
 from claims.api.pagination import IdCursorPagination
 from claims.api.parsers import BoundedJSONParser
 from claims.api.permissions import RolePermissions
+from claims.api.renderers import HistoryJSONRenderer, RenderedJSON, dumps
 from claims.api.throttling import TokenRateThrottle
 from claims.models import Claim, Stance
 from claims.proposals import (
@@ -40,7 +42,7 @@ from claims.roles import PROPOSAL_PERMISSION, REVIEW_PERMISSION, may_review
 from claims.selectors import claim_history_version, claim_list, stance_list
 from claims.services import stance_confirm, stance_create, stance_reject
 from claims.suggest.explain import article_explain, text_explain
-from claims.timeline import claim_timeline
+from claims.timeline import claim_timeline, gc_paused
 from factcheck.lookups import id_or_slug_filter
 from sources.models import Source
 from sources.selectors import article_list, ingest_job_list, source_get, source_list
@@ -212,7 +214,9 @@ class ClaimViewSet(IdOrSlugViewSet):
             304: OpenApiResponse(description="Not modified since the ETag / Last-Modified given."),
         },
     )
-    @action(detail=True, methods=["get"])
+    @action(
+        detail=True, methods=["get"], renderer_classes=[HistoryJSONRenderer, BrowsableAPIRenderer]
+    )
     def history(self, request: Request, id_or_slug: str) -> Response:
         claim = self._claim_only()
         params = serializers.HistoryParamsSerializer(data=request.query_params)
@@ -239,16 +243,22 @@ class ClaimViewSet(IdOrSlugViewSet):
             options["group_by"],
         ]
 
-        def render() -> Any:
-            timeline = claim_timeline(
-                claim=claim,
-                as_of=as_of,
-                source=source,
-                since=options.get("since"),
-                group_by=options["group_by"],
-            )
-            # history_data renders what HistorySerializer documents, much faster.
-            return history_data(timeline)
+        def build() -> bytes:
+            with gc_paused():  # tens of thousands of objects, none garbage yet
+                timeline = claim_timeline(
+                    claim=claim,
+                    as_of=as_of,
+                    source=source,
+                    since=options.get("since"),
+                    group_by=options["group_by"],
+                )
+                # history_data renders what HistorySerializer documents, much faster; dumps
+                # writes what DRF's JSONRenderer would (claims/api/renderers.py).
+                return dumps(history_data(timeline))
+
+        def render(etag: str) -> RenderedJSON:
+            # Unchanged since it was last rendered: the same bytes, kept by ETag.
+            return RenderedJSON(cached_body(etag=etag, changed=version.last_modified, render=build))
 
         return conditional_response(
             request,

@@ -26,6 +26,7 @@ from claims.proposals import (
     proposed_source_map,
 )
 from claims.roles import PROPOSAL_PERMISSION, REVIEW_PERMISSION, may_review
+from claims.selectors import claim_history_version
 from claims.services import (
     FourEyesError,
     StaleStanceError,
@@ -43,6 +44,7 @@ from claims.timeline import Lane, Statement, Timeline, claim_timeline, claims_ti
 from claims.web import selectors
 from claims.web.access import FILE_PERMISSION, QUEUE_REFUSED, actor_view, can_file, reader_view
 from claims.web.chart import CHANGE_WORDS, POSITION_LABELS, change_label, render_chart
+from claims.web.claim_cache import claim_page_parts
 from claims.web.evidence import evidence_rows
 from claims.web.forms import (
     MATCHED,
@@ -154,7 +156,6 @@ def _lane_of(timeline: Timeline) -> list[tuple[Statement, Lane]]:
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     claim = get_object_or_404(Claim, slug=slug)
     group_by = "speaker" if request.GET.get("lanes") == "speaker" else "top"
-    timeline = claim_timeline(claim=claim, group_by=group_by)
 
     def group_href(lane: Lane, first: dt.date, last: dt.date) -> str:
         query = {"source": lane.source.pk, "date_from": first, "date_to": last}
@@ -162,20 +163,32 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             query["lanes"] = "speaker"
         return f"?{urlencode(query)}#stances"
 
-    chart = render_chart(
-        timeline,
-        stance_href=lambda s: _article_href(request, s),
-        group_href=group_href,
-        quote_href=_at_quote,
+    def compute() -> tuple[Timeline, Any, list[tuple[Statement, Lane]], list[Any]]:
+        timeline = claim_timeline(claim=claim, group_by=group_by)
+        chart = render_chart(
+            timeline,
+            stance_href=lambda s: _article_href(request, s),
+            group_href=group_href,
+            quote_href=_at_quote,
+        )
+        pairs = _lane_of(timeline)
+        choices: dict[int, Any] = {}
+        for stance, lane in pairs:
+            choices.setdefault(lane.source.pk, lane.source)
+            choices.setdefault(stance.speaker.pk, stance.speaker)
+        return timeline, chart, pairs, sorted(choices.values(), key=lambda s: s.name)
+
+    # The timeline and chart of this claim version, kept (claims/web/claim_cache.py): the
+    # chart's links depend on the grouping and on whether the reader is logged in.
+    version = claim_history_version(claim=claim)
+    timeline, chart, pairs, sources = claim_page_parts(
+        claim_id=claim.pk,
+        version=version.tag,
+        changed=version.last_modified,
+        varies=(group_by, request.user.is_authenticated),
+        compute=compute,
     )
-    pairs = _lane_of(timeline)
-    choices: dict[int, Any] = {}
-    for stance, lane in pairs:
-        choices.setdefault(lane.source.pk, lane.source)
-        choices.setdefault(stance.speaker.pk, stance.speaker)
-    filters = StanceFilterForm(
-        request.GET or None, sources=sorted(choices.values(), key=lambda s: s.name)
-    )
+    filters = StanceFilterForm(request.GET or None, sources=sources)
     rows = pairs
     # Filtering means a filter is set, whatever it matches (all rows, or none of none).
     filtering = filters.is_bound and filters.is_valid() and any(filters.cleaned_data.values())

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from claims.api import history_cache
 from claims.models import Claim
 from tests.factories import UserFactory
 
@@ -18,8 +19,10 @@ ARMS = "north-korea-arms-to-russia"
 
 @pytest.fixture(autouse=True)
 def _fresh_throttle_counts() -> None:
-    # Throttle counters live in the cache; a test must not inherit another's.
+    # Throttle counters and rendered histories live in the cache; a test must not inherit
+    # another's.
     cache.clear()
+    history_cache.bodies.clear()
 
 
 @pytest.fixture(autouse=True)

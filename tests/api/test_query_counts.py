@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.api.history_json import reports
+from tests.api.recorded import changes_settled
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, StanceFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,9 @@ pytestmark = pytest.mark.django_db
 LIST_QUERIES = 4
 HISTORY_QUERIES = 7
 HISTORY_AS_OF_QUERIES = 9  # stance events, their articles, the sources and the claim as they were
+# Unchanged since last rendered: the queries of a 304 (the claim and the history's version),
+# then the kept bytes (claims/api/history_cache.py).
+HISTORY_WARM_QUERIES = 5
 
 
 def grow(claim, *, sources: int, stances_per_source: int) -> None:
@@ -82,3 +86,26 @@ def test_the_stance_and_source_lists_run_the_same_queries_for_many_rows(consumer
     many = (count(consumer_client, "/api/v1/stances/"), count(consumer_client, "/api/v1/sources/"))
 
     assert few == many
+
+
+@pytest.mark.parametrize("params", [{}, {"as_of": "2999-01-01"}])
+def test_an_unchanged_history_runs_the_queries_of_a_304(
+    params, consumer_client, django_assert_num_queries
+):
+    claim = ClaimFactory()
+    grow(claim, sources=3, stances_per_source=2)
+    changes_settled()
+    path = f"/api/v1/claims/{claim.slug}/history/"
+    etag = consumer_client.get(path, params)["ETag"]
+    with CaptureQueriesContext(connection) as not_modified:
+        response = consumer_client.get(path, params, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert len(not_modified) == HISTORY_WARM_QUERIES
+
+    with django_assert_num_queries(HISTORY_WARM_QUERIES):
+        get(consumer_client, path, params)
+    grow(claim, sources=3, stances_per_source=4)
+    changes_settled()
+    get(consumer_client, path, params)  # changed: rendered and kept anew
+    with django_assert_num_queries(HISTORY_WARM_QUERIES):
+        get(consumer_client, path, params)

@@ -13,12 +13,19 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from claims.models import Claim, Stance
+from claims.web import claim_cache
 from sources.models import Source, SourceAlias
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UserFactory
 from tests.web.browser import ARMS, CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
 
 POSITIONS = ["asserts", "denies", "hedges", "no_comment"]
 SENTENCE = "Officials said the shipments continued through the winter."
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_claim_pages() -> None:
+    # The claim page keeps timelines and charts in process by version: none from another test.
+    claim_cache.kept.clear()
 
 
 @pytest.fixture(autouse=True)

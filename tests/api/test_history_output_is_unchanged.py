@@ -1,0 +1,89 @@
+"""The history rendered through orjson is byte for byte what DRF's JSONRenderer wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rest_framework.renderers import JSONRenderer
+
+from claims.api.renderers import HistoryJSONRenderer, dumps, float_json
+from claims.models import Claim, Stance
+from sources.models import Article
+from tests.api.reference.history import reference_history
+from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, StanceFactory
+
+pytestmark = pytest.mark.django_db
+
+AWKWARD = (
+    'Line\u2028and paragraph\u2029, "quotes", back\\slash, tab\t, control\x01, é, 😀, </script>'
+)
+
+
+def get(client, claim: Claim, params: dict | None = None) -> bytes:
+    response = client.get(f"/api/v1/claims/{claim.slug}/history/", params or {})
+    assert response.status_code == 200, response.content
+    return response.content
+
+
+def test_every_demo_history_is_unchanged(demo, consumer_client):
+    as_of = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)
+    for claim in Claim.objects.order_by("pk"):
+        assert get(consumer_client, claim) == reference_history(claim)
+        assert get(consumer_client, claim, {"group_by": "speaker"}) == reference_history(
+            claim, group_by="speaker"
+        )
+        assert get(consumer_client, claim, {"as_of": as_of.isoformat()}) == reference_history(
+            claim, as_of=as_of
+        )
+
+
+def test_a_claim_with_many_stances_and_awkward_text_is_unchanged(consumer_client):
+    claim = ClaimFactory(text=f"A claim with {AWKWARD}")
+    parent = SourceFactory(name=f"Parent {AWKWARD}")
+    sources = [SourceFactory(parent=parent if n % 2 else None) for n in range(6)]
+    confidences = [None, 0.0, 1.0, 0.5, 1e-05, 0.00012, 0.1 + 0.2, 2.5e-9]
+    for n in range(240):
+        article = ArticleFactory(
+            title=f"Story {n} {AWKWARD}" if n % 7 == 0 else f"Story {n}",
+            text=f"{AWKWARD} number {n}. More text." if n % 5 == 0 else f"Plain {n}. More.",
+        )
+        StanceFactory(
+            claim=claim,
+            source=sources[n % len(sources)],
+            article=article,
+            position=["asserts", "denies", "hedges", "no_comment"][(n // 9) % 4],
+            stated_on=dt.date(2023, 1, 1) + dt.timedelta(days=n % 90),
+            confidence=confidences[n % len(confidences)],
+            note=AWKWARD,
+        )
+    Article.objects.filter(pk=article.pk).update(title=AWKWARD)
+    assert Stance.objects.filter(claim=claim).count() == 240
+    as_of = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)
+
+    body = get(consumer_client, claim)
+    assert body == reference_history(claim)
+    assert b"\\u2028" in body and b"1e-05" in body and b"2.5e-09" in body
+    assert get(consumer_client, claim, {"as_of": as_of.isoformat()}) == reference_history(
+        claim, as_of=as_of
+    )
+    # Served again (from the cache, once settled) it is the same bytes.
+    assert get(consumer_client, claim) == body
+
+
+@pytest.mark.parametrize(
+    "value",
+    [0.0, -0.0, 1.0, 0.5, 1e-05, 0.0001, 9.99e-05, 1.5e-07, 0.1 + 0.2, 1e15, 1e16, 123.456, 1e300],
+)
+def test_floats_are_written_as_python_writes_them(value):
+    data = {"confidence": float_json(value), "list": [float_json(value), None, True, 7]}
+    assert dumps(data) == JSONRenderer().render(data)
+
+
+def test_pretty_printing_still_goes_through_json_dumps():
+    data = {"a": [1, {"b": "\u2028é"}], "c": float_json(1e-05)}
+    renderer = HistoryJSONRenderer()
+    assert renderer.render(data, "application/json; indent=2") == JSONRenderer().render(
+        data, "application/json; indent=2"
+    )
+    assert renderer.render(data) == JSONRenderer().render(data)
