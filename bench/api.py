@@ -11,7 +11,7 @@ kept: rendered), warm (unchanged since the last request: the kept bytes), the
 304 of If-None-Match, as_of cold and warm, and the ratios of p95 cold / raw SQL
 and warm / 304.
 
-    .venv/bin/python bench/api.py [--stances 1000000] [--runs 30] [--keep]
+    .venv/bin/python bench/api.py [--stances 1000000] [--runs 30] [--keep | --reuse NAME]
 """
 
 from __future__ import annotations
@@ -212,6 +212,18 @@ def seed(total_stances: int, log: Callable[[str], None]) -> tuple[str, str]:
     return claims[0].slug, token
 
 
+def reused(log: Callable[[str], None]) -> tuple[str, str]:
+    """The target claim and token of a database an earlier --keep run seeded."""
+    from rest_framework.authtoken.models import Token
+
+    from claims.models import Claim
+
+    slug = Claim.objects.get(slug="claim-0").slug
+    token = Token.objects.get(user__username="bench").key
+    log("reusing the seeded database (nothing seeded)")
+    return slug, token
+
+
 def measure(slug: str, token: str, runs: int) -> list[tuple[str, list[float], str]]:
     from django.db import connection
     from django.test import Client
@@ -305,6 +317,11 @@ def main() -> None:
     parser.add_argument("--stances", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--keep", action="store_true", help="leave the bench database in place")
+    parser.add_argument(
+        "--reuse",
+        metavar="NAME",
+        help="time a database an earlier --keep run left (its name is printed), without seeding",
+    )
     args = parser.parse_args()
 
     def log(line: str) -> None:
@@ -313,10 +330,11 @@ def main() -> None:
     import psycopg
 
     base = server_url()
-    name = f"fc_bench_api_{os.getpid()}"
-    with psycopg.connect(with_database(base, "postgres"), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    log(f"created database {name}")
+    name = args.reuse or f"fc_bench_api_{os.getpid()}"
+    if not args.reuse:
+        with psycopg.connect(with_database(base, "postgres"), autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        log(f"created database {name}")
     os.environ["DATABASE_URL"] = with_database(base, name)
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
     os.environ.setdefault("CELERY_BROKER_URL", "memory://")  # nothing is queued here
@@ -331,7 +349,7 @@ def main() -> None:
         from django.db import connection
 
         call_command("migrate", verbosity=0)
-        slug, token = seed(args.stances, log)
+        slug, token = reused(log) if args.reuse else seed(args.stances, log)
         results = measure(slug, token, args.runs)
         print()
         print(f"{'what':40} {'p50 ms':>9} {'p95 ms':>9}  size")
@@ -350,7 +368,7 @@ def main() -> None:
             print(f"\ndatabase size: {cursor.fetchone()[0]}, server: {connection.pg_version}")
         connection.close()
     finally:
-        if not args.keep:
+        if not (args.keep or args.reuse):
             with psycopg.connect(with_database(base, "postgres"), autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             log(f"dropped database {name}")

@@ -53,7 +53,11 @@ _PARAGRAPH_SEPARATOR = "\u2029".encode()
 
 def dumps(data: Any) -> bytes:
     """DRF JSONRenderer's bytes for ``data`` (no indent), through orjson."""
-    body = orjson.dumps(data, default=_default)
+    return escape_separators(orjson.dumps(data, default=_default))
+
+
+def escape_separators(body: bytes) -> bytes:
+    """U+2028 and U+2029 escaped in JSON bytes, as DRF's JSONRenderer escapes them."""
     if _LINE_SEPARATOR in body:
         body = body.replace(_LINE_SEPARATOR, b"\\u2028")
     if _PARAGRAPH_SEPARATOR in body:

@@ -11,7 +11,13 @@ from claims.api.renderers import HistoryJSONRenderer, dumps, float_json
 from claims.models import Claim, Stance
 from sources.models import Article
 from tests.api.reference.history import reference_history
-from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, StanceFactory
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    OutletFactory,
+    SourceFactory,
+    StanceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +75,51 @@ def test_a_claim_with_many_stances_and_awkward_text_is_unchanged(consumer_client
     )
     # Served again (from the cache, once settled) it is the same bytes.
     assert get(consumer_client, claim) == body
+    # Every option of the SQL-written history gives the reference's bytes too.
+    since = dt.date(2023, 2, 15)
+    for params, options in [
+        ({"group_by": "speaker"}, {"group_by": "speaker"}),
+        ({"since": since.isoformat()}, {"since": since}),
+        ({"source": str(parent.pk)}, {"source": parent}),
+        (
+            {"source": sources[0].slug, "group_by": "speaker"},
+            {"source": sources[0], "group_by": "speaker"},
+        ),
+    ]:
+        assert get(consumer_client, claim, params) == reference_history(claim, **options), params
+
+
+def test_dates_known_to_the_month_or_year_and_copies_are_unchanged(consumer_client):
+    """Statements of several reports (copies, an outlet's further stories, months, years)
+    are grouped and led as claim_timeline groups them."""
+    claim = ClaimFactory()
+    speaker = SourceFactory()
+    original = ArticleFactory(title="The wire's story")
+    copies = [
+        ArticleFactory(title=f"Copy {n}", duplicate_of=original, duplicate_kind="republished")
+        for n in range(3)
+    ]
+    credited = ArticleFactory(title="Credited", original_outlet=OutletFactory(name="AP"))
+    for n, (article, day, precision) in enumerate(
+        [
+            (original, dt.date(2023, 5, 2), "day"),
+            (copies[0], dt.date(2023, 5, 3), "day"),
+            (copies[1], dt.date(2023, 5, 1), "month"),
+            (copies[2], dt.date(2023, 1, 1), "year"),
+            (credited, dt.date(2023, 5, 4), "day"),
+        ]
+    ):
+        StanceFactory(
+            claim=claim,
+            source=speaker,
+            article=article,
+            position="asserts" if n != 4 else "denies",
+            stated_on=day,
+            stated_on_precision=precision,
+        )
+    body = get(consumer_client, claim)
+    assert body == reference_history(claim)
+    assert b'"copies":' in body and b'"original":{' in body
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, StanceF
 pytestmark = pytest.mark.django_db
 
 # The token with its user, the user's permissions (own and groups'), then the
-# page; or the claim, the history's version, the stances with their articles
-# and the source tree.
+# page; or the claim, the history's version and the history itself (its JSON written
+# by PostgreSQL in one query, claims/api/history.py).
 LIST_QUERIES = 4
-HISTORY_QUERIES = 7
+HISTORY_QUERIES = 6
 HISTORY_AS_OF_QUERIES = 9  # stance events, their articles, the sources and the claim as they were
 # Unchanged since last rendered: the queries of a 304 (the claim and the history's version),
 # then the kept bytes (claims/api/history_cache.py).
