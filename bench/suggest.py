@@ -14,9 +14,12 @@ Then the real news (bench/realnews/, texts in var/realnews/ when present): per
 family and per position, for the development families and the held-out ones,
 beside the held-out figures measured first, before any rule was tuned
 (bench/realnews/first-measurement.json). Each excerpt goes through the real
-tasks as pasted text (Celery in-process). --realnews only measures the real
-news; --split dev|heldout one split; --errors lists misses and false alarms
-(development families only: the held-out ones are not looked into).
+tasks as pasted text (Celery in-process). The fresh families ("split":
+"fresh") were collected and labelled after the rules were worked on, without
+running the suggester, and are measured once, like the held-out ones.
+--realnews only measures the real news; --split dev|heldout|fresh one split;
+--errors lists misses and false alarms (development families only: the
+held-out and fresh ones are not looked into).
 
 Runs in a throwaway test database (created and dropped here) on the
 configured PostgreSQL (DATABASE_URL, else the embedded one).
@@ -75,7 +78,7 @@ def realnews() -> None:
 
     wanted = _option("--split")
     first = json.loads(FIRST.read_text("utf-8")) if FIRST.exists() else {}
-    for split in ("dev", "heldout"):
+    for split in ("dev", "heldout", "fresh"):
         if wanted not in (None, split):
             continue
         chosen = families(split)
