@@ -138,3 +138,37 @@ def test_pretty_printing_still_goes_through_json_dumps():
         data, "application/json; indent=2"
     )
     assert renderer.render(data) == JSONRenderer().render(data)
+
+
+def test_an_empty_history_and_a_deep_source_tree_are_unchanged(consumer_client):
+    empty = ClaimFactory()
+    assert get(consumer_client, empty) == reference_history(empty)
+    assert b'"lanes":[]' in get(consumer_client, empty)
+
+    claim = ClaimFactory()
+    top = SourceFactory(name="Top")
+    mid = SourceFactory(name="Mid", parent=top)
+    leaf = SourceFactory(name="Leaf", parent=mid)
+    alone = SourceFactory(name="Alone")
+    for n, (speaker, position) in enumerate(
+        [
+            (leaf, "asserts"),
+            (mid, "denies"),
+            (top, "hedges"),
+            (alone, "no_comment"),
+            (leaf, "denies"),
+        ]
+    ):
+        StanceFactory(
+            claim=claim,
+            source=speaker,
+            position=position,
+            stated_on=dt.date(2024, 3, 1) + dt.timedelta(days=10 * n),
+        )
+    for params, options in [
+        ({}, {}),
+        ({"group_by": "speaker"}, {"group_by": "speaker"}),
+        ({"source": str(mid.pk)}, {"source": mid}),
+        ({"since": "2024-03-25"}, {"since": dt.date(2024, 3, 25)}),
+    ]:
+        assert get(consumer_client, claim, params) == reference_history(claim, **options), params
