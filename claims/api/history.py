@@ -184,17 +184,14 @@ speaker AS (
     CROSS JOIN LATERAL (SELECT src.id, src.slug, src.name, src.kind) j
 ),
 base AS (  -- the stances with their statement numbers (migration 0011) and lanes
-    SELECT s.id, s.source_id, s.position, s.stated_on, s.stated_on_precision, s.status,
-           s.article_id, s.confidence, s.quote_exact, s.quote_prefix, s.quote_suffix,
-           s.quote_start, s.quote_end, s.attributed_via, g.statement_no, g.shared,
+    SELECT s.*,
            CASE WHEN %(by_top)s THEN top.top_id ELSE s.source_id END AS lane_id,
            -- (stated_on, id) as one sortable number: first appearances, without a sort
            (s.stated_on - DATE '1970-01-01')::bigint * 1000000000000 + s.id AS seq
-    FROM claims_statement_groups(%(claim)s, %(statuses)s, %(wanted)s, %(window)s) g
-    JOIN claims_stance s ON s.id = g.stance_id AND s.claim_id = %(claim)s
+    FROM claims_statement_groups(%(claim)s, %(statuses)s, %(wanted)s, %(window)s) s
     JOIN top ON top.source_id = s.source_id
 ),
-article AS (
+article AS MATERIALIZED (
     SELECT a.id,
            row_to_json(j)::text AS json,
            (d.id IS NOT NULL OR coalesce(credit.name, '') <> '' OR a.duplicate_kind <> '')
@@ -222,21 +219,9 @@ article AS (
     ) j
     WHERE a.id IN (SELECT article_id FROM base)
 ),
-lead AS MATERIALIZED (  -- leads of statements of several reports: the most precise date, the earliest, an original before a copy
-    SELECT b.id, b.statement_no, a.origin,
-           first_value(b.id) OVER (
-               PARTITION BY b.statement_no
-               ORDER BY CASE b.stated_on_precision WHEN 'month' THEN 1 WHEN 'year' THEN 2
-                        ELSE 0 END,
-                        b.stated_on, a.is_copy, b.id
-           ) AS lead_id
-    FROM base b
-    JOIN article a ON a.id = b.article_id
-    WHERE b.shared
-),
 report AS (
     SELECT b.id, b.lane_id, b.position, b.stated_on, b.stated_on_precision, b.status,
-           b.article_id, l.statement_no, l.origin, coalesce(l.lead_id, b.id) AS lead_id,
+           b.article_id, b.statement_no, b.shared, a.origin, a.is_copy,
            concat(
                '{"id":', b.id,
                ',"speaker":', sp.json,
@@ -262,35 +247,43 @@ report AS (
                ',"article":', a.json, '}'
            ) AS json
     FROM base b
-    LEFT JOIN lead l ON l.id = b.id
     JOIN article a ON a.id = b.article_id
     JOIN speaker sp ON sp.id = b.source_id
 ),
+shared AS MATERIALIZED (SELECT * FROM report WHERE shared),
+lead AS (  -- statements of several reports: the most precise date, the earliest, an original
+    SELECT r.statement_no,
+           (array_agg(r.id ORDER BY CASE r.stated_on_precision WHEN 'month' THEN 1
+                                         WHEN 'year' THEN 2 ELSE 0 END,
+                                    r.stated_on, r.is_copy, r.id))[1] AS lead_id
+    FROM shared r
+    GROUP BY r.statement_no
+),
 statement AS (
     -- A statement of one report: nothing to choose or count.
-    SELECT r.lane_id, r.lead_id, r.position, r.stated_on, r.stated_on_precision AS precision,
-           r.status = 'confirmed' AS confirmed,
+    SELECT r.lane_id, r.id AS lead_id, r.position, r.stated_on,
+           r.stated_on_precision AS precision, r.status = 'confirmed' AS confirmed,
            concat('{"id":', r.id, ',"independent_reports":1,"copies":0,"reports":[', r.json,
                   ']}') AS json
     FROM report r
-    WHERE r.statement_no IS NULL
+    WHERE NOT r.shared
     UNION ALL
-    SELECT r.lane_id, r.lead_id,
+    SELECT r.lane_id, l.lead_id,
            min(r.position),
-           min(r.stated_on) FILTER (WHERE r.id = r.lead_id),
-           min(r.stated_on_precision) FILTER (WHERE r.id = r.lead_id),
+           min(r.stated_on) FILTER (WHERE r.id = l.lead_id),
+           min(r.stated_on_precision) FILTER (WHERE r.id = l.lead_id),
            bool_or(r.status = 'confirmed'),
            concat(
-               '{"id":', r.lead_id,
+               '{"id":', l.lead_id,
                ',"independent_reports":', count(DISTINCT r.origin),
                ',"copies":', count(DISTINCT r.article_id) - count(DISTINCT r.origin),
                ',"reports":[',
-               string_agg(r.json, ',' ORDER BY r.id = r.lead_id DESC, r.stated_on, r.id),
+               string_agg(r.json, ',' ORDER BY r.id = l.lead_id DESC, r.stated_on, r.id),
                ']}'
            )
-    FROM report r
-    WHERE r.statement_no IS NOT NULL
-    GROUP BY r.lane_id, r.statement_no, r.lead_id
+    FROM shared r
+    JOIN lead l ON l.statement_no = r.statement_no
+    GROUP BY r.lane_id, r.statement_no, l.lead_id
 ),
 held AS (  -- confirmed statements in order, each with the one before it in its lane
     SELECT s.lane_id, s.lead_id, s.position, s.stated_on, s.precision,

@@ -13,8 +13,14 @@ from django.db import migrations
 CREATE = """
 CREATE OR REPLACE FUNCTION claims_statement_groups(
     p_claim bigint, p_statuses text[], p_sources bigint[], p_window integer
-) RETURNS TABLE (stance_id bigint, statement_no integer, shared boolean)
+) RETURNS TABLE (
+    id bigint, source_id bigint, "position" text, stated_on date, stated_on_precision text,
+    status text, article_id bigint, confidence double precision, quote_exact text,
+    quote_prefix text, quote_suffix text, quote_start integer, quote_end integer,
+    attributed_via text, statement_no integer, shared boolean
+)
 LANGUAGE plpgsql STABLE ROWS 5000 AS $$
+#variable_conflict use_column
 DECLARE
     r record;
     started boolean := false;  -- the stance before is out once it is known if it shares
@@ -30,7 +36,9 @@ BEGIN
     -- position when its date lies within p_window days of that statement's first report's
     -- (a month or a year stands for all its days); otherwise it starts a statement.
     FOR r IN
-        SELECT s.id, s.source_id, s.position, s.stated_on, s.stated_on_precision
+        SELECT s.id, s.source_id, s.position, s.stated_on, s.stated_on_precision, s.status,
+               s.article_id, s.confidence, s.quote_exact, s.quote_prefix, s.quote_suffix,
+               s.quote_start, s.quote_end, s.attributed_via
         FROM claims_stance s
         WHERE s.claim_id = p_claim AND s.status = ANY(p_statuses)
           AND (p_sources IS NULL OR s.source_id = ANY(p_sources))
@@ -61,8 +69,12 @@ BEGIN
         started := true;
         previous_source := r.source_id;
         previous_position := r.position;
-        stance_id := r.id;
-        statement_no := n;
+        id := r.id; source_id := r.source_id; "position" := r.position;
+        stated_on := r.stated_on; stated_on_precision := r.stated_on_precision;
+        status := r.status; article_id := r.article_id; confidence := r.confidence;
+        quote_exact := r.quote_exact; quote_prefix := r.quote_prefix;
+        quote_suffix := r.quote_suffix; quote_start := r.quote_start; quote_end := r.quote_end;
+        attributed_via := r.attributed_via; statement_no := n;
     END LOOP;
     IF started THEN
         shared := pending_shared;
