@@ -40,7 +40,14 @@ from claims.services import (
 )
 from claims.suggest.explain import ClaimWhy, article_explain, text_explain
 from claims.suggest.matching import sentence_words
-from claims.timeline import Lane, Statement, Timeline, claim_timeline, claims_timelines
+from claims.timeline import (
+    Lane,
+    Statement,
+    Timeline,
+    claim_timeline,
+    claims_timelines,
+    gc_paused,
+)
 from claims.web import selectors
 from claims.web.access import FILE_PERMISSION, QUEUE_REFUSED, actor_view, can_file, reader_view
 from claims.web.chart import CHANGE_WORDS, POSITION_LABELS, change_label, render_chart
@@ -164,6 +171,10 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return f"?{urlencode(query)}#stances"
 
     def compute() -> tuple[Timeline, Any, list[tuple[Statement, Lane]], list[Any]]:
+        with gc_paused():  # thousands of objects (statements, marks, rows), none garbage yet
+            return build()
+
+    def build() -> tuple[Timeline, Any, list[tuple[Statement, Lane]], list[Any]]:
         timeline = claim_timeline(claim=claim, group_by=group_by)
         chart = render_chart(
             timeline,
