@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import cachetools
 import courlan
 import numpy as np
 
@@ -81,6 +82,15 @@ _B_COL = _B[:, None]
 _MIX1 = _U64(0xBF58476D1CE4E5B9)
 _MIX2 = _U64(0x94D049BB133111EB)
 _WORD2 = _U64(0x9E3779B97F4A7C15)
+# The shingles of recently seen texts (by content), so a stored article that comes back as a
+# candidate is not shingled again: verification used to shingle every candidate's text, which
+# was most of what dedupe cost. Bounded by bytes (the arrays and their texts), not by count.
+SHINGLE_CACHE_BYTES = 32 * 1024 * 1024
+# Entries are (shingles, bytes held: the array and the text that keys it).
+_shingle_cache: cachetools.LRUCache[str, tuple[np.ndarray, int]] = cachetools.LRUCache(
+    maxsize=SHINGLE_CACHE_BYTES, getsizeof=lambda entry: entry[1]
+)
+_shingle_lock = threading.Lock()
 # One scratch matrix (NUM_PERM x shingles) per thread: a fresh one per text costs more in
 # page faults than the arithmetic.
 _scratch = threading.local()
@@ -169,10 +179,25 @@ def words(text: str) -> list[str]:
 
 
 def shingles(text: str) -> np.ndarray:
-    """The text's word 3-shingles as sorted, distinct 64-bit hashes.
+    """The text's word 3-shingles as sorted, distinct 64-bit hashes (a read-only array).
 
     A text shorter than a shingle is one shingle of all its words; an empty text none.
+    The last SHINGLE_CACHE_BYTES worth of results are kept, keyed by the text.
     """
+    with _shingle_lock:
+        cached = _shingle_cache.get(text)
+    if cached is not None:
+        return cached[0]
+    hashes = _shingles(text)
+    hashes.flags.writeable = False
+    held = hashes.nbytes + len(text) + 200  # the array, the text, their headers
+    if held <= SHINGLE_CACHE_BYTES // 64:  # a huge text would push out many others
+        with _shingle_lock:
+            _shingle_cache[text] = (hashes, held)
+    return hashes
+
+
+def _shingles(text: str) -> np.ndarray:
     tokens = words(text)
     if not tokens:
         return np.empty(0, dtype=np.uint64)
@@ -257,7 +282,11 @@ def similarity(a: str | np.ndarray, b: str | np.ndarray) -> Similarity:
     sb = shingles(b) if isinstance(b, str) else b
     if len(sa) == 0 or len(sb) == 0:
         return Similarity(0.0, 0.0)
-    common = len(np.intersect1d(sa, sb, assume_unique=True))
+    # Both are sorted and distinct (shingles()): look each of the smaller up in the larger.
+    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    at = np.searchsorted(large, small)
+    at[at == len(large)] = 0
+    common = int(np.count_nonzero(large[at] == small))
     return Similarity(common / (len(sa) + len(sb) - common), common / min(len(sa), len(sb)))
 
 
@@ -278,8 +307,12 @@ def likeliest(minhash: np.ndarray, stored: list[tuple[Any, np.ndarray, Any]]) ->
     only the likeliest member is kept; at most MAX_VERIFIED keys.
     """
     best: dict[Any, tuple[float, Any]] = {}
-    for key, other, group in stored:
-        score = estimate(minhash, other)
+    if not stored:
+        return []
+    # All the estimates at once: the candidates' signatures stacked, compared in one pass.
+    agree = np.count_nonzero(np.stack([other for _, other, _ in stored]) == minhash, axis=1)
+    for (key, _, group), same in zip(stored, agree.tolist(), strict=True):
+        score = same / NUM_PERM
         if score >= VERIFY_MIN_ESTIMATE and (group not in best or score > best[group][0]):
             best[group] = (score, key)
     kept = sorted(best.values(), key=lambda pair: pair[0], reverse=True)

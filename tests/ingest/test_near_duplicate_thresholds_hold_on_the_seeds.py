@@ -104,3 +104,26 @@ def test_a_canonical_link_to_another_site_is_not_trusted():
         )
         == "https://reuters.com/world/x"
     )
+
+
+def test_kept_shingles_are_the_ones_a_fresh_count_gives_and_cannot_be_changed():
+    text = texts()["001"]
+    first = dedupe.shingles(text)
+    again = dedupe.shingles("".join(text))  # an equal text read anew, as from the database
+    assert again.tolist() == first.tolist() == dedupe._shingles(text).tolist()
+    assert not again.flags.writeable
+    spun = pages.spin(text)
+    sim = dedupe.similarity(text, spun)
+    a, b = dedupe._shingles(text), dedupe._shingles(spun)
+    common = len(set(a.tolist()) & set(b.tolist()))
+    assert sim.jaccard == common / (len(a) + len(b) - common)
+    assert sim.containment == common / min(len(a), len(b))
+
+
+def test_the_likeliest_candidates_come_first_one_per_group():
+    own = dedupe.signature(texts()["002"])
+    spun = dedupe.signature(pages.spin(texts()["002"]))
+    other = dedupe.signature(texts()["003"])
+    stored = [("other", other, "g3"), ("spun", spun, "g2"), ("same", own, "g2")]
+    assert dedupe.likeliest(own, stored) == ["same"]  # one of group g2; 003 is too far
+    assert dedupe.likeliest(own, []) == []
