@@ -213,7 +213,10 @@ def _shingles(text: str) -> np.ndarray:
     x ^= x >> _U64(27)
     x *= _MIX2
     x ^= x >> _U64(31)
-    return np.unique(x)
+    # Sorted, then each value unlike the one before it: np.unique gives the same array but
+    # goes through a hash table first (numpy 2), four times slower on a text's shingles.
+    x.sort()
+    return x[np.concatenate(([True], x[1:] != x[:-1]))]
 
 
 def signature(text: str | np.ndarray) -> np.ndarray:
