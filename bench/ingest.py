@@ -427,7 +427,7 @@ def bench_pages(count: int, repeat: int = 1) -> None:
         )
     ours = rows[1][1]
     print(
-        f"  of which extraction (trafilatura with shortcuts, metadata and dates, nh3) "
+        f"  of which extraction (trafilatura with metadata and dates, nh3) "
         f"{1000 * ours['extracting'] / count:.2f} ms/page, "
         f"dedupe {1000 * (ours['seconds'] - ours['extracting']) / count:.2f} ms/page; CPU: "
         f"extraction {1000 * ours['extracting_cpu'] / count:.2f} ms/page, "
