@@ -66,7 +66,7 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
         re.compile(
             r"\b(?:decr(?:y|ies|ied)|slam(?:s|med)|blast(?:s|ed)|critici[sz](?:e|es|ed)"
             r"|rebuk(?:e|es|ed)|ridicul(?:e|es|ed)|mock(?:s|ed)|debunk(?:s|ed)?|contradict(?:s|ed)?"
-            r"|challeng(?:e|es|ed)|condemn(?:s|ed)"
+            r"|challeng(?:e|es|ed)|condemn(?:s|ed)|counter(?:s|ed)?|rebut(?:s|ted)?"
             r"|called\s+on(?=[^.;]{1,40}?\bto\s+(?:drop|stop|abandon|retract|end|withdraw)\b))\b"
             r"(?=[^.;]{0,80}?\b(?:claims?|allegations?|assertions?|insistence|theor(?:y|ies)"
             r"|accusations?|narrative|lies|falsehoods|rhetoric|misinformation|disinformation)\b)",

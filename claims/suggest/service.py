@@ -52,6 +52,7 @@ logger = logging.getLogger(__name__)
 # back to the one before takes over that sentence's claims.
 BACK_REFERENCE = re.compile(
     r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|confirm(?:s|ed)?"
+    r"|counter(?:s|ed)?|rebut(?:s|ted)?"
     r"|acknowledg(?:e|es|ed)|comment(?:ed)? on|respond(?:ed)? to|call(?:s|ed)?)\s+(?:it|this|that|them"
     r"|the\s+(?:[A-Z][\w.]*\s+|\w+ern\s+)?(?:accusations?|allegations?|claims?|charges?|reports?)"
     r"|such\s+\w+|these\s+\w+)\b"
@@ -251,7 +252,21 @@ def _refers_back(
                 return True
         elif frame.pronoun and topical:
             return True
+        elif frame.speakers and frame.position == Position.DENIES and topical:
+            # "Tehran's minister said the shipments were never received": a
+            # named speaker denying, in what it said, the topic of the story's claims.
+            start, end = frame.complement
+            said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+            if _mentions_topic(said, matches, running):
+                return True
     return False
+
+
+def _mentions_topic(text: str, matches: list[SentenceMatch], running: list[int]) -> bool:
+    """Whether ``text`` has a topic word (by its first letters: "shipments" for "shipped")
+    that the sentence shares with one of the story's claims."""
+    words = {w for m in matches if m.claim_id in running for w in m.found}
+    return any(re.search(r"\b" + re.escape(w[:5]), text, re.I) for w in words if len(w) > 3)
 
 
 REPORTING_CUE = re.compile(r"^(?:says?|said|stated|tells?|told|(?:the\s+)?quotation)$", re.I)
