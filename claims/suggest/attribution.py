@@ -176,9 +176,9 @@ HEDGE_MARKERS = re.compile(
     r"|possibly|probably|likely|reportedly|apparent(?:ly)?|unconfirmed|unclear|not (?:yet )?(?:clear|confirmed|verified)"
     # Evidence said to be weak or still being weighed: "evidence is inconsistent",
     # "limited evidence", "a possible link", "before drawing conclusions".
-    r"|(?:evidence|data|studies|findings|results) (?:is|are|was|were|remains?) (?:\w+ )?(?:inconsistent|mixed|limited|inconclusive|conflicting|weak)"
+    r"|(?:evidence|data|studies|findings|results) (?:is|are|was|were|remains?) (?:\w+ )?(?:inconsistent|mixed|limited|inconclusive|conflicting|weak|insufficient)"
     r"|(?:limited|inconclusive|conflicting|mixed|insufficient) (?:\w+ )?evidence"
-    r"|possible (?:association|link|connection|role)"
+    r"|possible (?:association|link|connection|role|cause|(?:risk )?factor)"
     r"|before (?:drawing|reaching|making) (?:any )?(?:conclusions?|judge?ments?)|rush to judge?ments?"
     r"|(?:not|n['\u2019]t|un)(?: been)? able to (?:\w+ly )?(?:identify|determine|establish|confirm|verify|corroborate)"
     r"|no (?:clear )?(?:indications?|evidence|signs?)|if confirmed"
