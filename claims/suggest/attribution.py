@@ -325,6 +325,7 @@ _GAP_PROPER_NAME = re.compile(
 _GAP_AUXILIARY = re.compile(
     r"\b(?:did|does|do|has|have|had|would|will|could|can)\s+(?:not|never)\b|\b(?:not|never)\b", re.I
 )
+SHORT_NAME_IN_BRACKETS = re.compile(r"^\s*\(\s*[A-Z][\w&.\-]{1,11}\s*\)")
 NOUN_BEFORE = re.compile(
     r"(?:['\u2019]s|\b(?:the|a|an|these|those|such|its|their|his|her|our))\s+$", re.I
 )
@@ -627,6 +628,11 @@ def _speakers_before(
     gap = PARENTHETICAL.sub(" ", gap)
     # An opening quote between a speaker and its verb: 'Saudi Arabia "categorically rejects'.
     gap = gap.replace("\u201c", " ").replace('"', " ")
+    # A short name in brackets after the full one: "the Defence Intelligence Agency (DIA)
+    # said", registered or not.
+    if text[: nearest.start - offset].endswith("("):
+        gap = re.sub(r"^\s*\)", " ", gap)
+    gap = SHORT_NAME_IN_BRACKETS.sub(" ", gap)
     # "has yet to comment", "continues to deny": the speaker's own verb follows.
     gap = re.sub(
         r"\b(?:yet|continu(?:e|es|ed|ing)|went\s+on|goes\s+on)\s+to\b",
