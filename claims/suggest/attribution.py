@@ -626,8 +626,9 @@ def _speakers_before(
         gap = " "
     # A phrase between commas: "Human Rights Watch, after a thorough investigation, announced"
     gap = PARENTHETICAL.sub(" ", gap)
-    # An opening quote between a speaker and its verb: 'Saudi Arabia "categorically rejects'.
-    gap = gap.replace("\u201c", " ").replace('"', " ")
+    # An opening quote between a speaker and its verb: 'Saudi Arabia "categorically rejects';
+    # a quoted word: 'the ministry has “flatly” denied'.
+    gap = re.sub(r"\u201c([\w\-]+)\u201d", r" \1 ", gap).replace("\u201c", " ").replace('"', " ")
     # A short name in brackets after the full one: "the Defence Intelligence Agency (DIA)
     # said", registered or not.
     if text[: nearest.start - offset].endswith("("):

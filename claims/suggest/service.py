@@ -101,6 +101,15 @@ RECEIVES = re.compile(
 )
 FROM_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 PRONOUN_FACTOR = 0.8
+# One's part in a deed, denied: "denied any involvement", "denies responsibility for", "denied
+# that it was behind".
+OWN_PART = re.compile(
+    r"^[\s\u201c\u201d\"]*(?:(?:any|all|its|their|his|her)\s+)?(?:\w+\s+)?"
+    r"(?:involvement|responsibility|role|part)\b"
+    r"|^[\s,]*(?:that\s+)?(?:it|they|he|she)\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:involved|responsible|behind)\b",
+    re.I,
+)
 # How many sentences without claims a reference back may reach over: "Pyongyang's
 # foreign ministry did not immediately comment. Moscow has repeatedly denied…"
 RUNNING_SENTENCES = 2
@@ -284,6 +293,7 @@ def _about_this_agent(
     *,
     mirror: bool,
     next_cue: int | None,
+    every_doer: set[int] | frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a statement bears on the claim whose doer (its first actor) is ``giver``.
 
@@ -295,13 +305,26 @@ def _about_this_agent(
     names no doer still tells: a denial is the speaker's about itself ("Pakistan denied
     violating the ceasefire").
     """
-    if len(doers) < 2:
-        return True
     start, end = frame.complement
     if next_cue is not None and start < next_cue < end:
         end = next_cue  # "rejected the accusation and blamed Indian forces…": up to "blamed"
     text = frame.clause.text
     said = text[start - frame.clause.start : end - frame.clause.start]
+    speaking_for = {speaker.id, speaker.top_id}
+    if (
+        frame.position == Position.DENIES
+        and OWN_PART.match(said)
+        and speaking_for & every_doer
+        and not any(
+            start <= m.start < end and {m.source.id, m.source.top_id} & every_doer - speaking_for
+            for m in mentions
+        )
+    ):
+        # "The ministry denied any involvement, blaming instead…": the doer of one of the
+        # story's claims, denying its part and naming no other doer, denies its own deed.
+        return giver in speaking_for
+    if len(doers) < 2:
+        return True
     if RECIPROCAL.match(said):
         # "India and Pakistan accused each other of…": each accuses the other.
         return giver not in (speaker.id, speaker.top_id)
@@ -596,6 +619,22 @@ class _Reader:
                     and not _reversed(m, sentence, mentions)
                 ):
                     factors[m.claim_id] = BACK_REFERENCE_FACTOR
+        if self.running_age <= RUNNING_SENTENCES:
+            # "The ministry has denied any involvement": the doer of a claim the story is on
+            # denies its part in it, whatever words the story uses for the deed.
+            for frame in frames:
+                if frame.position != Position.DENIES:
+                    continue
+                start, end = frame.complement
+                said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+                if not OWN_PART.match(said):
+                    continue
+                for claim_id in self.running:
+                    if claim_id not in factors and any(
+                        self.givers.get(claim_id) in (m.source.id, m.source.top_id)
+                        for m in frame.speakers
+                    ):
+                        factors[claim_id] = BACK_REFERENCE_FACTOR
         if (
             not factors
             and self.running_age <= RUNNING_SENTENCES
@@ -697,6 +736,7 @@ class _Reader:
                     mentions,
                     mirror=claim_id in mirrors,
                     next_cue=next_cue,
+                    every_doer=self.all_doers,
                 ):
                     self.skipped.setdefault(claim_id, []).append((source, "other_doer"))
                     continue
