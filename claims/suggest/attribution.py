@@ -529,6 +529,7 @@ QUALIFIED_DOUBT = re.compile(
     r"|\bnot\s+(?:\w+\s+){0,3}?(?:definitively|conclusively|necessarily)\b"
     r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|determine|conclude|draw)\b"
     r"|\b(?:insufficient|limited|weak|mixed)\s+(?:scientific\s+)?evidence\b"
+    r"|\bnot\s+(?:yet\s+)?(?:enough|sufficient)\s+(?:\w+\s+)?(?:evidence|data|proof)\b"
     r"|\b(?:determine|establish|verify|find\s+out|investigate|assess)\s+(?:what|whether|who|how|if)\b",
     re.I,
 )

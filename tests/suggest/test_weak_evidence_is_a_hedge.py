@@ -26,3 +26,12 @@ def test_a_possible_risk_factor_is_a_hedge(newsroom):
     text = "Seoul identifies missiles received by Sudan's army as a possible risk factor."
 
     assert triples(text) == {(CLAIM, "South Korea", "hedges")}
+
+
+def test_not_enough_evidence_is_a_hedge_not_a_denial(newsroom):
+    text = (
+        "Washington said there is not enough evidence to show that Sudan's army definitively "
+        "received missiles."
+    )
+
+    assert triples(text) == {(CLAIM, "United States", "hedges")}
