@@ -922,7 +922,16 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
         final, notes = position_for(
             Position.ASSERTS, negated=False, complement=comp_text, cue=claimed.group("noun")
         )
-        if final != Position.ASSERTS:
+        # "Tehran's insistence that it did not send the missiles": a negation in what
+        # was said is the source's own denial; other markers ("baseless") may be the
+        # reporter's words, and an accusation is never a denial.
+        negated_claim = (
+            final == Position.DENIES
+            and notes[:1] != []
+            and notes[0].startswith("negated complement")
+            and not ACCUSATION_NOUNS.match(claimed.group("noun"))
+        )
+        if final != Position.ASSERTS and not negated_claim:
             continue  # what the claim says is reported, not whether it holds
         frames.append(
             Frame(
@@ -1004,6 +1013,7 @@ CLAIM_NOUN_BEFORE = re.compile(
     rf"(?<!\bno )(?<!\bimmediate )\b(?P<noun>{CLAIM_NOUNS})\b[^.;:]{{0,60}}?,?\s+by\s+(?:the\s+)?$",
     re.I,
 )
+ACCUSATION_NOUNS = re.compile(r"^(?:allegations?|accusations?)$", re.I)
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b")
 
 
