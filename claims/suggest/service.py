@@ -237,6 +237,30 @@ def _names_giver(match: SentenceMatch, mentions: list[Mention]) -> bool:
     )
 
 
+# Cues that lay the blame: "blamed", "accused", "condemned the Iranian attack", "called the
+# sinking a crime".
+BLAMING_CUE = re.compile(r"^(?:blam|accus|condemn|denounc|call)", re.I)
+
+
+def _blames_giver(match: SentenceMatch, frames: list[Frame], mentions: list[Mention]) -> bool:
+    """Whether a speaker other than the claim's doer blames the doer, named in what it
+    said: "Jordan called the bombing a war crime, adding that Israel must stop…"."""
+    for frame in frames:
+        if frame.position != Position.ASSERTS or not BLAMING_CUE.match(frame.cue):
+            continue
+        if not frame.speakers or any(
+            match.giver_id in (m.source.id, m.source.top_id) for m in frame.speakers
+        ):
+            continue
+        start, end = frame.complement
+        if any(
+            start <= m.start < end and match.giver_id in (m.source.id, m.source.top_id)
+            for m in mentions
+        ):
+            return True
+    return False
+
+
 def _refers_back(
     sentence: Span, frames: list[Frame], matches: list[SentenceMatch], running: list[int]
 ) -> bool:
@@ -614,7 +638,7 @@ class _Reader:
                 if (
                     m.claim_id in self.running
                     and m.claim_id not in factors
-                    and m.term_hits >= MIN_TOPIC_WEIGHT
+                    and (m.term_hits >= MIN_TOPIC_WEIGHT or _blames_giver(m, frames, mentions))
                     and _names_giver(m, mentions)
                     and not _reversed(m, sentence, mentions)
                 ):

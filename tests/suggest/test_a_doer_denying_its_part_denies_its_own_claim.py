@@ -1,6 +1,7 @@
 """Of two claims on one event that name different doers, a doer that denies its part ("has
 “categorically” denied any involvement") denies its own claim, not the other's, even when the
-sentence has none of its claim's topic words."""
+sentence has none of its claim's topic words; and a speaker who blames a doer by name ("condemned
+what it called the Iranian attack") goes on with the story on that doer's claim."""
 
 from __future__ import annotations
 
@@ -63,3 +64,21 @@ def test_a_quoted_word_between_a_speaker_and_its_verb_keeps_the_speaker(newsroom
     )
 
     assert found == {("sudan-army-got-missiles", "Russia", "denies")}
+
+
+def test_blaming_the_doer_named_goes_on_with_the_story(two_claims):
+    found = triples(
+        "Kyiv said an Iranian torpedo sank the cargo ship in the strait. "
+        "Seoul condemned what it called the Iranian attack on the ship."
+    )
+
+    assert (TORPEDO, "South Korea", "asserts") in found
+
+
+def test_condemning_without_naming_the_doer_stays_out_of_the_story(two_claims):
+    found = triples(
+        "Kyiv said an Iranian torpedo sank the cargo ship in the strait. "
+        "Seoul condemned the attack on the ship."
+    )
+
+    assert not {f for f in found if f[1] == "South Korea"}
