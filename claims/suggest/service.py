@@ -373,6 +373,26 @@ def _about_this_agent(
     return True  # an accusation of itself is _accuses_itself's to refuse
 
 
+SET_ASIDE_BEFORE = re.compile(
+    r"(?:\brather\s+than|\binstead\s+of|(?:^|[,;\u2014\u2013-])\s*(?:and\s+|but\s+)?not)"
+    r"\s+(?:by\s+|from\s+)?(?:an?\s+|the\s+)?$",
+    re.I,
+)
+
+
+def _set_aside(frame: Frame, giver: int, mentions: list[Mention]) -> bool:
+    """Whether what was said names the claim's doer only as the one it was not: "sunk by a
+    mine rather than by an Iranian torpedo", "…, not Tehran"."""
+    start, end = frame.complement
+    text = frame.clause.text
+    named = [
+        m for m in mentions if start <= m.start < end and giver in (m.source.id, m.source.top_id)
+    ]
+    return bool(named) and all(
+        SET_ASIDE_BEFORE.search(text, 0, m.start - frame.clause.start) for m in named
+    )
+
+
 def _accuses_itself(
     frame: Frame, speaker: SourceInfo, giver: int | None, mentions: list[Mention]
 ) -> bool:
@@ -752,7 +772,16 @@ class _Reader:
                 (f.cue_start for f in frames if f.cue_start > frame.cue_end), default=None
             )
             for claim_id in claim_ids:
-                if claim_id in givers and not _about_this_agent(
+                # "…was sunk by a mine rather than by an Iranian torpedo", "…the ones who
+                # sank the ship, not Tehran": the doer set aside is denied.
+                position = frame.position
+                if (
+                    position == Position.ASSERTS
+                    and claim_id in givers
+                    and _set_aside(frame, givers[claim_id], mentions)
+                ):
+                    position = Position.DENIES
+                elif claim_id in givers and not _about_this_agent(
                     frame,
                     source,
                     givers[claim_id],
@@ -777,7 +806,7 @@ class _Reader:
                     Proposal(
                         claim_id=claim_id,
                         source=source,
-                        position=frame.position,
+                        position=position,
                         start=quote.start,
                         end=quote.end,
                         stated_on=stated_on,
@@ -790,7 +819,8 @@ class _Reader:
                             "alias": alias,
                             "alias_method": method,
                             "sentence": sentence.text,
-                            "notes": frame.notes,
+                            "notes": frame.notes
+                            + (["the doer set aside"] if position != frame.position else []),
                             **({"date_words": date_words} if date_words else {}),
                             **({"back_reference": True} if factors[claim_id] < 1 else {}),
                         },

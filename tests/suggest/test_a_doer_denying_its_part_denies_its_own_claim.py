@@ -1,7 +1,8 @@
 """Of two claims on one event that name different doers, a doer that denies its part ("has
 “categorically” denied any involvement") denies its own claim, not the other's, even when the
 sentence has none of its claim's topic words; and a speaker who blames a doer by name ("condemned
-what it called the Iranian attack") goes on with the story on that doer's claim."""
+what it called the Iranian attack") goes on with the story on that doer's claim; a doer set aside ("rather than by an Iranian
+torpedo") is denied."""
 
 from __future__ import annotations
 
@@ -82,3 +83,12 @@ def test_condemning_without_naming_the_doer_stays_out_of_the_story(two_claims):
     )
 
     assert not {f for f in found if f[1] == "South Korea"}
+
+
+def test_a_doer_set_aside_is_denied(two_claims):
+    found = triples(
+        "Kyiv said the cargo ship was sunk by a mine rather than by an Iranian torpedo."
+    )
+
+    assert (TORPEDO, "Ukraine", "denies") in found
+    assert (TORPEDO, "Ukraine", "asserts") not in found
