@@ -244,15 +244,22 @@ BLAMING_CUE = re.compile(r"^(?:blam|accus|condemn|denounc|call)", re.I)
 
 def _blames_giver(match: SentenceMatch, frames: list[Frame], mentions: list[Mention]) -> bool:
     """Whether a speaker other than the claim's doer blames the doer, named in what it
-    said: "Jordan called the bombing a war crime, adding that Israel must stop…"."""
+    said: "Seoul called the sinking a crime, adding that Iran must stop…"; or names the
+    doer and a word of the claim's deed: "said its navy answered Iran's attacks on the
+    ship"."""
     for frame in frames:
-        if frame.position != Position.ASSERTS or not BLAMING_CUE.match(frame.cue):
+        if frame.position != Position.ASSERTS:
             continue
         if not frame.speakers or any(
             match.giver_id in (m.source.id, m.source.top_id) for m in frame.speakers
         ):
             continue
         start, end = frame.complement
+        said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+        if not BLAMING_CUE.match(frame.cue) and not _mentions_topic(
+            said, [match], [match.claim_id]
+        ):
+            continue  # "said its navy answered Iran's attacks on the ship" names the deed
         if any(
             start <= m.start < end and match.giver_id in (m.source.id, m.source.top_id)
             for m in mentions

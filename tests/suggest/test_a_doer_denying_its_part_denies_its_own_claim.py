@@ -92,3 +92,13 @@ def test_a_doer_set_aside_is_denied(two_claims):
 
     assert (TORPEDO, "Ukraine", "denies") in found
     assert (TORPEDO, "Ukraine", "asserts") not in found
+
+
+def test_naming_the_doer_and_its_deed_goes_on_with_the_story(two_claims):
+    story = "Kyiv said an Iranian torpedo sank the cargo ship in the strait. "
+
+    found = triples(story + "Seoul said its navy had answered Iran's attacks on the ship.")
+    assert (TORPEDO, "South Korea", "asserts") in found
+
+    found = triples(story + "Seoul said its navy had answered Iran's calls for talks.")
+    assert not {f for f in found if f[1] == "South Korea"}
