@@ -67,6 +67,7 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"\b(?:decr(?:y|ies|ied)|slam(?:s|med)|blast(?:s|ed)|critici[sz](?:e|es|ed)"
             r"|rebuk(?:e|es|ed)|ridicul(?:e|es|ed)|mock(?:s|ed)|debunk(?:s|ed)?|contradict(?:s|ed)?"
             r"|challeng(?:e|es|ed)|condemn(?:s|ed)|counter(?:s|ed)?|rebut(?:s|ted)?"
+            r"|f(?:ight|ights|ought)|contest(?:s|ed)?"
             r"|called\s+on(?=[^.;]{1,40}?\bto\s+(?:drop|stop|abandon|retract|end|withdraw)\b))\b"
             r"(?=[^.;]{0,80}?\b(?:claims?|allegations?|assertions?|insistence|theor(?:y|ies)"
             r"|accusations?|narrative|lies|falsehoods|rhetoric|misinformation|disinformation)\b)",
@@ -622,7 +623,17 @@ def _speakers_before(
             before, nearest = before[:-1], before[-2]
     # "…in the case of Eva Echeverria, who alleged…": the relative pronoun's antecedent
     # speaks, even after a preposition.
-    relative = bool(RELATIVE_SPEAKER.match(gap))
+    # "Acme, the maker of the pills, which has fought…": past an apposition too,
+    # where "which" may stand for an organisation (not in "North Korea, which has not
+    # commented, sent…", an aside in another's words).
+    past_apposition = PARENTHETICAL.sub(", ", gap, count=1)
+    relative = bool(
+        RELATIVE_SPEAKER.match(gap)
+        or (
+            past_apposition != gap
+            and RELATIVE_SPEAKER.match(re.sub(r"\bwhich\b", "who", past_apposition))
+        )
+    )
     if relative:
         gap = " "
     # A phrase between commas: "Human Rights Watch, after a thorough investigation, announced"
