@@ -66,7 +66,8 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
         re.compile(
             r"\b(?:decr(?:y|ies|ied)|slam(?:s|med)|blast(?:s|ed)|critici[sz](?:e|es|ed)"
             r"|rebuk(?:e|es|ed)|ridicul(?:e|es|ed)|mock(?:s|ed)|debunk(?:s|ed)?|contradict(?:s|ed)?"
-            r"|challeng(?:e|es|ed)|condemn(?:s|ed)"
+            r"|challeng(?:e|es|ed)|condemn(?:s|ed)|counter(?:s|ed)?|rebut(?:s|ted)?"
+            r"|f(?:ight|ights|ought)|contest(?:s|ed)?"
             r"|called\s+on(?=[^.;]{1,40}?\bto\s+(?:drop|stop|abandon|retract|end|withdraw)\b))\b"
             r"(?=[^.;]{0,80}?\b(?:claims?|allegations?|assertions?|insistence|theor(?:y|ies)"
             r"|accusations?|narrative|lies|falsehoods|rhetoric|misinformation|disinformation)\b)",
@@ -176,9 +177,9 @@ HEDGE_MARKERS = re.compile(
     r"|possibly|probably|likely|reportedly|apparent(?:ly)?|unconfirmed|unclear|not (?:yet )?(?:clear|confirmed|verified)"
     # Evidence said to be weak or still being weighed: "evidence is inconsistent",
     # "limited evidence", "a possible link", "before drawing conclusions".
-    r"|(?:evidence|data|studies|findings|results) (?:is|are|was|were|remains?) (?:\w+ )?(?:inconsistent|mixed|limited|inconclusive|conflicting|weak)"
+    r"|(?:evidence|data|studies|findings|results) (?:is|are|was|were|remains?) (?:\w+ )?(?:inconsistent|mixed|limited|inconclusive|conflicting|weak|insufficient)"
     r"|(?:limited|inconclusive|conflicting|mixed|insufficient) (?:\w+ )?evidence"
-    r"|possible (?:association|link|connection|role)"
+    r"|possible (?:association|link|connection|role|cause|(?:risk )?factor)"
     r"|before (?:drawing|reaching|making) (?:any )?(?:conclusions?|judge?ments?)|rush to judge?ments?"
     r"|(?:not|n['\u2019]t|un)(?: been)? able to (?:\w+ly )?(?:identify|determine|establish|confirm|verify|corroborate)"
     r"|no (?:clear )?(?:indications?|evidence|signs?)|if confirmed"
@@ -325,6 +326,7 @@ _GAP_PROPER_NAME = re.compile(
 _GAP_AUXILIARY = re.compile(
     r"\b(?:did|does|do|has|have|had|would|will|could|can)\s+(?:not|never)\b|\b(?:not|never)\b", re.I
 )
+SHORT_NAME_IN_BRACKETS = re.compile(r"^\s*\(\s*[A-Z][\w&.\-]{1,11}\s*\)")
 NOUN_BEFORE = re.compile(
     r"(?:['\u2019]s|\b(?:the|a|an|these|those|such|its|their|his|her|our))\s+$", re.I
 )
@@ -528,6 +530,7 @@ QUALIFIED_DOUBT = re.compile(
     r"|\bnot\s+(?:\w+\s+){0,3}?(?:definitively|conclusively|necessarily)\b"
     r"|\b(?:too\s+early|premature)\s+to\s+(?:say|tell|determine|conclude|draw)\b"
     r"|\b(?:insufficient|limited|weak|mixed)\s+(?:scientific\s+)?evidence\b"
+    r"|\bnot\s+(?:yet\s+)?(?:enough|sufficient)\s+(?:\w+\s+)?(?:evidence|data|proof)\b"
     r"|\b(?:determine|establish|verify|find\s+out|investigate|assess)\s+(?:what|whether|who|how|if)\b",
     re.I,
 )
@@ -620,13 +623,29 @@ def _speakers_before(
             before, nearest = before[:-1], before[-2]
     # "…in the case of Eva Echeverria, who alleged…": the relative pronoun's antecedent
     # speaks, even after a preposition.
-    relative = bool(RELATIVE_SPEAKER.match(gap))
+    # "Acme, the maker of the pills, which has fought…": past an apposition too,
+    # where "which" may stand for an organisation (not in "North Korea, which has not
+    # commented, sent…", an aside in another's words).
+    past_apposition = PARENTHETICAL.sub(", ", gap, count=1)
+    relative = bool(
+        RELATIVE_SPEAKER.match(gap)
+        or (
+            past_apposition != gap
+            and RELATIVE_SPEAKER.match(re.sub(r"\bwhich\b", "who", past_apposition))
+        )
+    )
     if relative:
         gap = " "
     # A phrase between commas: "Human Rights Watch, after a thorough investigation, announced"
     gap = PARENTHETICAL.sub(" ", gap)
-    # An opening quote between a speaker and its verb: 'Saudi Arabia "categorically rejects'.
-    gap = gap.replace("\u201c", " ").replace('"', " ")
+    # An opening quote between a speaker and its verb: 'Saudi Arabia "categorically rejects';
+    # a quoted word: 'the ministry has “flatly” denied'.
+    gap = re.sub(r"\u201c([\w\-]+)\u201d", r" \1 ", gap).replace("\u201c", " ").replace('"', " ")
+    # A short name in brackets after the full one: "the Defence Intelligence Agency (DIA)
+    # said", registered or not.
+    if text[: nearest.start - offset].endswith("("):
+        gap = re.sub(r"^\s*\)", " ", gap)
+    gap = SHORT_NAME_IN_BRACKETS.sub(" ", gap)
     # "has yet to comment", "continues to deny": the speaker's own verb follows.
     gap = re.sub(
         r"\b(?:yet|continu(?:e|es|ed|ing)|went\s+on|goes\s+on)\s+to\b",
@@ -914,7 +933,16 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
         final, notes = position_for(
             Position.ASSERTS, negated=False, complement=comp_text, cue=claimed.group("noun")
         )
-        if final != Position.ASSERTS:
+        # "Tehran's insistence that it did not send the missiles": a negation in what
+        # was said is the source's own denial; other markers ("baseless") may be the
+        # reporter's words, and an accusation is never a denial.
+        negated_claim = (
+            final == Position.DENIES
+            and notes[:1] != []
+            and notes[0].startswith("negated complement")
+            and not ACCUSATION_NOUNS.match(claimed.group("noun"))
+        )
+        if final != Position.ASSERTS and not negated_claim:
             continue  # what the claim says is reported, not whether it holds
         frames.append(
             Frame(
@@ -996,6 +1024,7 @@ CLAIM_NOUN_BEFORE = re.compile(
     rf"(?<!\bno )(?<!\bimmediate )\b(?P<noun>{CLAIM_NOUNS})\b[^.;:]{{0,60}}?,?\s+by\s+(?:the\s+)?$",
     re.I,
 )
+ACCUSATION_NOUNS = re.compile(r"^(?:allegations?|accusations?)$", re.I)
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\b")
 
 

@@ -52,6 +52,7 @@ logger = logging.getLogger(__name__)
 # back to the one before takes over that sentence's claims.
 BACK_REFERENCE = re.compile(
     r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut(?:e|es|ed)|confirm(?:s|ed)?"
+    r"|counter(?:s|ed)?|rebut(?:s|ted)?"
     r"|acknowledg(?:e|es|ed)|comment(?:ed)? on|respond(?:ed)? to|call(?:s|ed)?)\s+(?:it|this|that|them"
     r"|the\s+(?:[A-Z][\w.]*\s+|\w+ern\s+)?(?:accusations?|allegations?|claims?|charges?|reports?)"
     r"|such\s+\w+|these\s+\w+)\b"
@@ -100,6 +101,15 @@ RECEIVES = re.compile(
 )
 FROM_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 PRONOUN_FACTOR = 0.8
+# One's part in a deed, denied: "denied any involvement", "denies responsibility for", "denied
+# that it was behind".
+OWN_PART = re.compile(
+    r"^[\s\u201c\u201d\"]*(?:(?:any|all|its|their|his|her)\s+)?(?:\w+\s+)?"
+    r"(?:involvement|responsibility|role|part)\b"
+    r"|^[\s,]*(?:that\s+)?(?:it|they|he|she)\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:involved|responsible|behind)\b",
+    re.I,
+)
 # How many sentences without claims a reference back may reach over: "Pyongyang's
 # foreign ministry did not immediately comment. Moscow has repeatedly denied…"
 RUNNING_SENTENCES = 2
@@ -227,6 +237,37 @@ def _names_giver(match: SentenceMatch, mentions: list[Mention]) -> bool:
     )
 
 
+# Cues that lay the blame: "blamed", "accused", "condemned the Iranian attack", "called the
+# sinking a crime".
+BLAMING_CUE = re.compile(r"^(?:blam|accus|condemn|denounc|call)", re.I)
+
+
+def _blames_giver(match: SentenceMatch, frames: list[Frame], mentions: list[Mention]) -> bool:
+    """Whether a speaker other than the claim's doer blames the doer, named in what it
+    said: "Seoul called the sinking a crime, adding that Iran must stop…"; or names the
+    doer and a word of the claim's deed: "said its navy answered Iran's attacks on the
+    ship"."""
+    for frame in frames:
+        if frame.position != Position.ASSERTS:
+            continue
+        if not frame.speakers or any(
+            match.giver_id in (m.source.id, m.source.top_id) for m in frame.speakers
+        ):
+            continue
+        start, end = frame.complement
+        said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+        if not BLAMING_CUE.match(frame.cue) and not _mentions_topic(
+            said, [match], [match.claim_id]
+        ):
+            continue  # "said its navy answered Iran's attacks on the ship" names the deed
+        if any(
+            start <= m.start < end and match.giver_id in (m.source.id, m.source.top_id)
+            for m in mentions
+        ):
+            return True
+    return False
+
+
 def _refers_back(
     sentence: Span, frames: list[Frame], matches: list[SentenceMatch], running: list[int]
 ) -> bool:
@@ -251,7 +292,21 @@ def _refers_back(
                 return True
         elif frame.pronoun and topical:
             return True
+        elif frame.speakers and frame.position == Position.DENIES and topical:
+            # "Tehran's minister said the shipments were never received": a
+            # named speaker denying, in what it said, the topic of the story's claims.
+            start, end = frame.complement
+            said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+            if _mentions_topic(said, matches, running):
+                return True
     return False
+
+
+def _mentions_topic(text: str, matches: list[SentenceMatch], running: list[int]) -> bool:
+    """Whether ``text`` has a topic word (by its first letters: "shipments" for "shipped")
+    that the sentence shares with one of the story's claims."""
+    words = {w for m in matches if m.claim_id in running for w in m.found}
+    return any(re.search(r"\b" + re.escape(w[:5]), text, re.I) for w in words if len(w) > 3)
 
 
 REPORTING_CUE = re.compile(r"^(?:says?|said|stated|tells?|told|(?:the\s+)?quotation)$", re.I)
@@ -269,6 +324,7 @@ def _about_this_agent(
     *,
     mirror: bool,
     next_cue: int | None,
+    every_doer: set[int] | frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a statement bears on the claim whose doer (its first actor) is ``giver``.
 
@@ -280,13 +336,26 @@ def _about_this_agent(
     names no doer still tells: a denial is the speaker's about itself ("Pakistan denied
     violating the ceasefire").
     """
-    if len(doers) < 2:
-        return True
     start, end = frame.complement
     if next_cue is not None and start < next_cue < end:
         end = next_cue  # "rejected the accusation and blamed Indian forces…": up to "blamed"
     text = frame.clause.text
     said = text[start - frame.clause.start : end - frame.clause.start]
+    speaking_for = {speaker.id, speaker.top_id}
+    if (
+        frame.position == Position.DENIES
+        and OWN_PART.match(said)
+        and speaking_for & every_doer
+        and not any(
+            start <= m.start < end and {m.source.id, m.source.top_id} & every_doer - speaking_for
+            for m in mentions
+        )
+    ):
+        # "The ministry denied any involvement, blaming instead…": the doer of one of the
+        # story's claims, denying its part and naming no other doer, denies its own deed.
+        return giver in speaking_for
+    if len(doers) < 2:
+        return True
     if RECIPROCAL.match(said):
         # "India and Pakistan accused each other of…": each accuses the other.
         return giver not in (speaker.id, speaker.top_id)
@@ -309,6 +378,26 @@ def _about_this_agent(
         speaking_for = {speaker.id, speaker.top_id}
         return giver in speaking_for or not speaking_for & doers
     return True  # an accusation of itself is _accuses_itself's to refuse
+
+
+SET_ASIDE_BEFORE = re.compile(
+    r"(?:\brather\s+than|\binstead\s+of|(?:^|[,;\u2014\u2013-])\s*(?:and\s+|but\s+)?not)"
+    r"\s+(?:by\s+|from\s+)?(?:an?\s+|the\s+)?$",
+    re.I,
+)
+
+
+def _set_aside(frame: Frame, giver: int, mentions: list[Mention]) -> bool:
+    """Whether what was said names the claim's doer only as the one it was not: "sunk by a
+    mine rather than by an Iranian torpedo", "…, not Tehran"."""
+    start, end = frame.complement
+    text = frame.clause.text
+    named = [
+        m for m in mentions if start <= m.start < end and giver in (m.source.id, m.source.top_id)
+    ]
+    return bool(named) and all(
+        SET_ASIDE_BEFORE.search(text, 0, m.start - frame.clause.start) for m in named
+    )
 
 
 def _accuses_itself(
@@ -576,11 +665,27 @@ class _Reader:
                 if (
                     m.claim_id in self.running
                     and m.claim_id not in factors
-                    and m.term_hits >= MIN_TOPIC_WEIGHT
+                    and (m.term_hits >= MIN_TOPIC_WEIGHT or _blames_giver(m, frames, mentions))
                     and _names_giver(m, mentions)
                     and not _reversed(m, sentence, mentions)
                 ):
                     factors[m.claim_id] = BACK_REFERENCE_FACTOR
+        if self.running_age <= RUNNING_SENTENCES:
+            # "The ministry has denied any involvement": the doer of a claim the story is on
+            # denies its part in it, whatever words the story uses for the deed.
+            for frame in frames:
+                if frame.position != Position.DENIES:
+                    continue
+                start, end = frame.complement
+                said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+                if not OWN_PART.match(said):
+                    continue
+                for claim_id in self.running:
+                    if claim_id not in factors and any(
+                        self.givers.get(claim_id) in (m.source.id, m.source.top_id)
+                        for m in frame.speakers
+                    ):
+                        factors[claim_id] = BACK_REFERENCE_FACTOR
         if (
             not factors
             and self.running_age <= RUNNING_SENTENCES
@@ -674,7 +779,16 @@ class _Reader:
                 (f.cue_start for f in frames if f.cue_start > frame.cue_end), default=None
             )
             for claim_id in claim_ids:
-                if claim_id in givers and not _about_this_agent(
+                # "…was sunk by a mine rather than by an Iranian torpedo", "…the ones who
+                # sank the ship, not Tehran": the doer set aside is denied.
+                position = frame.position
+                if (
+                    position == Position.ASSERTS
+                    and claim_id in givers
+                    and _set_aside(frame, givers[claim_id], mentions)
+                ):
+                    position = Position.DENIES
+                elif claim_id in givers and not _about_this_agent(
                     frame,
                     source,
                     givers[claim_id],
@@ -682,6 +796,7 @@ class _Reader:
                     mentions,
                     mirror=claim_id in mirrors,
                     next_cue=next_cue,
+                    every_doer=self.all_doers,
                 ):
                     self.skipped.setdefault(claim_id, []).append((source, "other_doer"))
                     continue
@@ -698,7 +813,7 @@ class _Reader:
                     Proposal(
                         claim_id=claim_id,
                         source=source,
-                        position=frame.position,
+                        position=position,
                         start=quote.start,
                         end=quote.end,
                         stated_on=stated_on,
@@ -711,7 +826,8 @@ class _Reader:
                             "alias": alias,
                             "alias_method": method,
                             "sentence": sentence.text,
-                            "notes": frame.notes,
+                            "notes": frame.notes
+                            + (["the doer set aside"] if position != frame.position else []),
                             **({"date_words": date_words} if date_words else {}),
                             **({"back_reference": True} if factors[claim_id] < 1 else {}),
                         },
