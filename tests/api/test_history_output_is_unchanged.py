@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import random
 
 import pytest
 from rest_framework.renderers import JSONRenderer
@@ -172,3 +174,75 @@ def test_an_empty_history_and_a_deep_source_tree_are_unchanged(consumer_client):
         ({"since": "2024-03-25"}, {"since": dt.date(2024, 3, 25)}),
     ]:
         assert get(consumer_client, claim, params) == reference_history(claim, **options), params
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_histories_are_unchanged(consumer_client, seed):
+    """The SQL-written history groups, leads, counts and orders as claim_timeline does, on
+    random claims: a source tree, speakers repeating themselves within days, dates known to
+    the day, month or year, copies of stored stories and of wires, suggestions left out."""
+    rng = random.Random(seed)
+    claim = ClaimFactory()
+    roots = [SourceFactory(name=f"Root {seed}-{n}") for n in range(3)]
+    sources = [*roots]
+    for n in range(6):
+        sources.append(SourceFactory(name=f"Voice {seed}-{n}", parent=rng.choice(sources)))
+    wire = OutletFactory(name=f"Wire {seed}")
+    stories = []
+    for n in range(90):
+        kind = rng.random()
+        if stories and kind < 0.2:
+            article = ArticleFactory(duplicate_of=rng.choice(stories), duplicate_kind="republished")
+        elif kind < 0.3:
+            article = ArticleFactory(original_outlet=wire)
+        elif kind < 0.35:
+            article = ArticleFactory(outlet=None)
+        else:
+            article = ArticleFactory()
+            stories.append(article)
+        stance = StanceFactory(
+            claim=claim,
+            source=rng.choice(sources),
+            article=article,
+            position=rng.choice(["asserts", "asserts", "denies", "hedges", "no_comment"]),
+            stated_on=dt.date(2024, 1, 1)
+            + dt.timedelta(days=rng.choice([0, 1, 2, 4, 9, 40]) + 7 * (n // 6)),
+            stated_on_precision=rng.choice(["day"] * 6 + ["month", "year"]),
+            status="confirmed" if rng.random() < 0.85 else "suggested",
+            confidence=rng.choice([None, 0.5, 1.0, 0.93]),
+        )
+        if rng.random() < 0.3:  # the same statement reported again: a copy, or the outlet again
+            again = rng.choice(
+                [
+                    ArticleFactory(duplicate_of=article, duplicate_kind="spun")
+                    if article.duplicate_of_id is None
+                    else ArticleFactory(),
+                    ArticleFactory(outlet=article.outlet),
+                ]
+            )
+            StanceFactory(
+                claim=claim,
+                source=stance.source,
+                article=again,
+                position=stance.position,
+                stated_on=stance.stated_on + dt.timedelta(days=rng.choice([0, 1, 3])),
+                stated_on_precision=stance.stated_on_precision,
+                confidence=stance.confidence,
+            )
+    since = dt.date(2024, 4, 1)
+    for params, options in [
+        ({}, {}),
+        ({"group_by": "speaker"}, {"group_by": "speaker"}),
+        ({"since": since.isoformat()}, {"since": since}),
+        ({"source": str(roots[0].pk)}, {"source": roots[0]}),
+    ]:
+        assert get(consumer_client, claim, params) == reference_history(claim, **options), (
+            seed,
+            params,
+        )
+    # What the comparison covered: statements of several reports, copies, changes.
+    lanes = json.loads(get(consumer_client, claim))["lanes"]
+    statements = [s for lane in lanes for s in lane["statements"]]
+    assert any(len(s["reports"]) > 1 for s in statements)
+    assert any(s["copies"] for s in statements)
+    assert any(lane["changes"] for lane in lanes)
