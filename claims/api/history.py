@@ -1,4 +1,5 @@
-"""A claim's history as JSON, built straight from claims.timeline's Timeline.
+"""A claim's history as JSON: written by PostgreSQL for the history now (history_body),
+built from claims.timeline's Timeline for an ``as_of`` replay (history_data).
 
 The same shape as serializers.HistorySerializer (which documents it in the
 OpenAPI schema; a test keeps the two equal), without DRF's per-field
@@ -25,7 +26,7 @@ from claims.timeline import (
     format_date,
 )
 from sources.models import Source
-from sources.selectors import source_descendant_ids
+from sources.selectors import source_with_descendants
 
 
 def _moment(value: dt.datetime | None) -> str | None:
@@ -373,10 +374,7 @@ def history_body(
     """The claim's history now (no as_of) as the API's JSON: the bytes of
     dumps(history_data(claim_timeline(...))), written by PostgreSQL in one query (two
     with ``source``: its descendants are looked up first)."""
-    wanted = None
-    if source is not None:
-        parents = dict(Source.objects.values_list("pk", "parent_id"))
-        wanted = sorted(source_descendant_ids(parents=parents, source_id=source.pk))
+    wanted = source_with_descendants(source=source) if source is not None else None
     with connection.cursor() as cursor:
         cursor.execute(
             _HISTORY_SQL,

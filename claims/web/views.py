@@ -172,17 +172,14 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     def compute() -> tuple[Timeline, Any, list[tuple[Statement, Lane]], list[Any]]:
         with gc_paused():  # thousands of objects (statements, marks, rows), none garbage yet
-            return build()
-
-    def build() -> tuple[Timeline, Any, list[tuple[Statement, Lane]], list[Any]]:
-        timeline = claim_timeline(claim=claim, group_by=group_by)
-        chart = render_chart(
-            timeline,
-            stance_href=lambda s: _article_href(request, s),
-            group_href=group_href,
-            quote_href=_at_quote,
-        )
-        pairs = _lane_of(timeline)
+            timeline = claim_timeline(claim=claim, group_by=group_by)
+            chart = render_chart(
+                timeline,
+                stance_href=lambda s: _article_href(request, s),
+                group_href=group_href,
+                quote_href=_at_quote,
+            )
+            pairs = _lane_of(timeline)
         choices: dict[int, Any] = {}
         for stance, lane in pairs:
             choices.setdefault(lane.source.pk, lane.source)
