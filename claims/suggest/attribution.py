@@ -580,12 +580,25 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
     if negation and re.search(r"\bno\s+(?:evidence|proof)\b", negation, re.I):
         return Position.DENIES, [f"negated complement: {negation}"]
     hedge = HEDGE_MARKERS.search(complement)
+    if hedge and negation and _in_relative_after(complement, negation, hedge.start()):
+        # "we have not seen fraud on a scale that could have affected the outcome": the
+        # modal describes what was not seen; the statement itself is negated.
+        hedge = None
     if hedge:
         notes.append(f"hedge marker: {hedge.group(0)}")
         return Position.HEDGES, notes
     if negation:
         return Position.DENIES, [f"negated complement: {negation}"]
     return base, notes
+
+
+def _in_relative_after(complement: str, negation: str, at: int) -> bool:
+    """Whether ``at`` lies in a relative clause ("that", "which") opened after the words
+    that negate the complement's main clause."""
+    start = complement.find(negation)
+    if start < 0 or start > at:
+        return False
+    return bool(re.search(r"\b[a-z]+\s+(?:that|which)\s", complement[start + len(negation) : at]))
 
 
 def complement_negation(complement: str) -> str:

@@ -22,8 +22,15 @@ from django.db import connection
 from django.db.models import CharField, Value
 from django.db.models.functions import Lower
 
-from claims.suggest.gazetteer import country_named
-from sources.models import Source, SourceKind, normalize_alias
+from claims.suggest.gazetteer import (
+    DEPARTMENTS,
+    NATIONAL_OFFICES,
+    STATE_OFFICES,
+    US_STATES,
+    countries,
+    country_named,
+)
+from sources.models import Source, SourceAlias, SourceKind, normalize_alias
 from sources.selectors import AliasMatch, aliases_matching
 
 # pg_trgm similarity a name must reach to count as an alias it does not spell
@@ -255,6 +262,7 @@ def lexicon_for(text: str) -> Lexicon:
         if pattern is not None:
             lexicon.patterns.append((pattern, alias, source_id, method))
     _add_people(lexicon, text)
+    _add_office_holders(lexicon, text)
     return lexicon
 
 
@@ -416,6 +424,108 @@ def _add_people(lexicon: Lexicon, text: str) -> None:
             lexicon.introduced[alias] = Introduced(
                 name=person, kind=SourceKind.OFFICIAL.value, parent_id=source_id, role=written
             )
+
+
+# A title news gives an official without naming the country: "Attorney General William
+# Barr", "Health Secretary Robert F. Kennedy Jr.", "Gov. Doug Ducey" (gazetteer.py), then
+# the person's name. What may stand before it: the start of a clause, a word in lower case,
+# a party's adjective, or a country's name ("U.S. Attorney General …", the country not
+# registered but the department is). A registered name before it is _add_people's.
+_TITLES = sorted(NATIONAL_OFFICES.keys() | STATE_OFFICES, key=len, reverse=True)
+OFFICE_THEN_NAME = re.compile(
+    r"(?<![\w.\-'\u2019])(?P<prefix>(?:[A-Z][\w.]*\s+){0,2}?)(?P<office>"
+    + "|".join(
+        r"\s+".join(
+            (re.escape(w) if not w[0].isalpha() else f"[{w[0].upper()}{w[0]}]" + re.escape(w[1:]))
+            for w in title.split()
+        )
+        for title in _TITLES
+    )
+    # A surname alone will do after a title: "President Trump said".
+    + r")\s+(?P<person>[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'\u2019\-]+)){0,3})"
+)
+# The word before a title in lower case, when the title is the speaker's own: "said",
+# "by", "the" (not "the company president …", another body's officer).
+BEFORE_TITLE = re.compile(
+    r"(?:^|[^\w\s]\s*|\b(?:the|and|or|but|by|with|from|to|for|of|as|when|while|after"
+    r"|before|that|said|says|told|then)\s+)$",
+    re.I,
+)
+PARTY_PREFIX = frozenset(["Republican", "Democratic", "Democrat", "The", "And", "But"])
+NAME_SUFFIXES = frozenset(["Jr", "Jr.", "Sr", "Sr.", "II", "III"])
+
+
+def _add_office_holders(lexicon: Lexicon, text: str) -> None:
+    """The people the text presents by an office's title alone, as speaking for the
+    registered department that office heads, or for the one registered country (or U.S.
+    state, for a state's office) the text names; kept as Introduced speakers like
+    _add_people's. With two countries named, a bare title says nothing of whose it is."""
+    offices = list(OFFICE_THEN_NAME.finditer(text))
+    if not offices:
+        return
+    mentions = lexicon.mentions(text)
+    nations = {
+        m.source.top_id
+        for m in mentions
+        if m.source.kind == SourceKind.GOVERNMENT
+        and m.source.top_name not in US_STATES
+        and m.source.top_name.lower() in countries()
+    }
+    states = {m.source.top_id for m in mentions if m.source.top_name in US_STATES}
+    departments = _departments_registered()
+    taken = {i.name for i in lexicon.introduced.values()}
+    for found in offices:
+        person, office = found.group("person"), " ".join(found.group("office").lower().split())
+        start = found.start("office")
+        if _in_a_headline(text, start) or NOT_SPEAKING_FOR.search(text, max(0, start - 30), start):
+            continue
+        if person in taken or any(
+            m.start < found.end() and found.start() < m.end for m in mentions
+        ):
+            continue  # a registered name in it or before it: "Texas Attorney General Ken Paxton"
+        if not BEFORE_TITLE.search(text, max(0, found.start() - 40), found.start()):
+            continue
+        prefix = found.group("prefix").split()
+        country = countries().get(prefix[-1].lower()) if prefix else None
+        if prefix and country is None and prefix[-1] not in PARTY_PREFIX:
+            continue  # "Ohio Secretary of State …": a place nobody registered
+        department = departments.get(NATIONAL_OFFICES.get(office, ""))
+        if department is not None and (country is None or country.code == "US"):
+            parent = department
+        elif country is not None:
+            continue
+        elif office in STATE_OFFICES and len(states) == 1 and not nations:
+            parent = next(iter(states))
+        elif office in NATIONAL_OFFICES and len(nations) == 1:
+            parent = next(iter(nations))
+        else:
+            continue
+        if parent not in lexicon.sources:
+            lexicon.sources.update(_source_tree([parent]))
+        written = " ".join(text[found.start("office") : found.end("person")].split())
+        words = [w for w in person.split() if w not in NAME_SUFFIXES]
+        names = [person] + ([words[-1]] if len(words) > 1 and len(words[-1]) > 2 else [])
+        label = f"{found.group('office')}"
+        for name in names:
+            pattern = _alias_pattern(name)
+            if pattern is None:
+                continue
+            alias = f"{name} ({label})"
+            lexicon.patterns.append((pattern, alias, parent, "role"))
+            lexicon.introduced[alias] = Introduced(
+                name=person, kind=SourceKind.OFFICIAL.value, parent_id=parent, role=written
+            )
+        taken.add(person)
+
+
+def _departments_registered() -> dict[str, int]:
+    """The departments of NATIONAL_OFFICES a newsroom registered as top-level actors, by
+    their key in DEPARTMENTS."""
+    wanted = {normalize_alias(n): key for key, names in DEPARTMENTS.items() for n in names}
+    rows = SourceAlias.objects.filter(
+        normalized__in=list(wanted), source__parent__isnull=True
+    ).values_list("normalized", "source_id")
+    return {wanted[normalized]: source_id for normalized, source_id in rows}
 
 
 # A body of a registered source named by it: "Iran's foreign ministry", "U.S. intelligence

@@ -1,7 +1,11 @@
 """Officials nobody registered speak for their government, known from their role words."""
 
 import pytest
+from django.utils.text import slugify
 
+from claims.models import Position
+from claims.suggest.attribution import position_for
+from sources.models import Source, SourceAlias, SourceKind, normalize_alias
 from tests.suggest.newsroom import CLAIM, proposed
 
 pytestmark = pytest.mark.usefixtures("newsroom")
@@ -88,3 +92,55 @@ def test_a_role_naming_its_body_by_acronym_speaks_for_the_government():
     )
     assert (CLAIM, "Ukraine", "asserts") in [f[:3] for f in found]
     assert {f[5] for f in found if f[1] == "Ukraine"} == {"role"}
+
+
+def _register(name: str) -> None:
+    """A top-level actor a newsroom registered besides the countries (not a government)."""
+    source = Source.objects.create(name=name, slug=slugify(name), kind=SourceKind.GROUP)
+    SourceAlias.objects.create(source=source, alias=name, normalized=normalize_alias(name))
+
+
+def test_an_office_named_by_its_title_alone_speaks_for_the_one_country_named():
+    found = proposed(
+        "Defense Secretary Mark Holloway said on Tuesday that Sudan's army had received "
+        "missiles. The Pentagon briefed allies later. Holloway said the missiles came by sea."
+    )
+    assert {f[:3] for f in found} == {(CLAIM, "United States", "asserts")}
+    assert {f[5] for f in found if "Holloway" in f[4]} == {"role"}
+
+
+def test_a_bare_title_says_nothing_of_whose_office_when_two_countries_are_named():
+    found = proposed(
+        "Defense Secretary Mark Holloway said on Tuesday that Sudan's army had received "
+        "missiles. Moscow and Washington traded accusations over the war."
+    )
+    assert found == []
+
+
+def test_an_office_speaks_for_its_registered_department_before_its_country():
+    _register("Justice Department")
+    found = proposed(
+        "Attorney General Mark Holloway said Sudan's army had received missiles. "
+        "Washington has long watched the war."
+    )
+    assert [f[:3] for f in found] == [(CLAIM, "Justice Department", "asserts")]
+
+
+def test_a_state_office_speaks_for_the_registered_state_the_story_is_about():
+    _register("Arizona")
+    found = proposed(
+        "In Arizona, Gov. Jane Roe said Sudan's army had not received missiles from the "
+        "state's factories. Ohio Secretary of State Tom Vale said Sudan's army got missiles."
+    )
+    # Ohio is nobody's registered state: its secretary speaks for no one here.
+    assert [f[:3] for f in found] == [(CLAIM, "Arizona", "denies")]
+
+
+def test_a_modal_describing_what_was_not_seen_leaves_the_statement_negated():
+    position, _ = position_for(
+        Position.ASSERTS,
+        negated=False,
+        complement="we have not seen missiles in numbers that could have changed the war",
+        cue="said",
+    )
+    assert position == Position.DENIES
