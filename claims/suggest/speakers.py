@@ -447,7 +447,7 @@ OFFICE_THEN_NAME = re.compile(
 # The word before a title in lower case, when the title is the speaker's own: "said",
 # "by", "the" (not "the company president …", another body's officer).
 BEFORE_TITLE = re.compile(
-    r"(?:^|[^\w\s]\s*|\b(?:the|and|or|but|by|with|from|to|for|of|as|when|while|after"
+    r"(?:^|\n\s*|[^\w\s]\s*|\b(?:the|and|or|but|by|with|from|to|for|of|as|when|while|after"
     r"|before|that|said|says|told|then)\s+)$",
     re.I,
 )
@@ -494,7 +494,7 @@ def _add_office_holders(lexicon: Lexicon, text: str) -> None:
             parent = department
         elif country is not None:
             continue
-        elif office in STATE_OFFICES and len(states) == 1 and not nations:
+        elif office in STATE_OFFICES and len(states) == 1:
             parent = next(iter(states))
         elif office in NATIONAL_OFFICES and len(nations) == 1:
             parent = next(iter(nations))

@@ -130,9 +130,11 @@ def test_a_state_office_speaks_for_the_registered_state_the_story_is_about():
     _register("Arizona")
     found = proposed(
         "In Arizona, Gov. Jane Roe said Sudan's army had not received missiles from the "
-        "state's factories. Ohio Secretary of State Tom Vale said Sudan's army got missiles."
+        "state's factories. Ohio Secretary of State Tom Vale said Sudan's army got missiles. "
+        "Washington hosted a summit of governors last spring."
     )
-    # Ohio is nobody's registered state: its secretary speaks for no one here.
+    # Ohio is nobody's registered state: its secretary speaks for no one here. The country
+    # named (Washington) does not make the governor its own.
     assert [f[:3] for f in found] == [(CLAIM, "Arizona", "denies")]
 
 
