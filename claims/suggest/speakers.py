@@ -375,6 +375,7 @@ def _add_people(lexicon: Lexicon, text: str) -> None:
     # name -> (source id, label, full name, role words as written)
     people: dict[str, tuple[int, str, str, str]] = {}
     mentions = lexicon.mentions(text)
+    departments = _departments_registered() if OFFICE_THEN_NAME.search(text) else {}
     starts = sorted((m.start, m.source.id) for m in mentions)
     for mention in mentions:
         if _in_a_headline(text, mention.start):
@@ -412,10 +413,12 @@ def _add_people(lexicon: Lexicon, text: str) -> None:
             continue
         label = f"{mention.text} {role.strip()}"
         written = " ".join(written.split())
-        people.setdefault(person, (mention.source.id, label, person, written))
+        speaks_for = _department_of(mention.source, role, departments) or mention.source.id
+        people.setdefault(person, (speaks_for, label, person, written))
         surname = words[-1]
         if len(surname) > 2 and surname not in NOT_A_NAME:
-            people.setdefault(surname, (mention.source.id, label, person, written))
+            people.setdefault(surname, (speaks_for, label, person, written))
+    lexicon.sources.update(_source_tree({p[0] for p in people.values()} - set(lexicon.sources)))
     for name, (source_id, label, person, written) in people.items():
         pattern = _alias_pattern(name)
         if pattern is not None:
@@ -516,6 +519,17 @@ def _add_office_holders(lexicon: Lexicon, text: str) -> None:
                 name=person, kind=SourceKind.OFFICIAL.value, parent_id=parent, role=written
             )
         taken.add(person)
+
+
+def _department_of(source: SourceInfo, role: str, departments: dict[str, int]) -> int | None:
+    """The registered department whose head the role words name, for the country whose
+    departments gazetteer.DEPARTMENTS lists: "U.S. Attorney General William Barr" speaks for
+    a registered Justice Department, the most specific actor registered."""
+    office = " ".join(role.lower().split())
+    country = countries().get(source.top_name.lower())
+    if country is None or country.code != "US" or not departments:
+        return None
+    return departments.get(NATIONAL_OFFICES.get(office, ""))
 
 
 def _departments_registered() -> dict[str, int]:

@@ -146,3 +146,12 @@ def test_a_modal_describing_what_was_not_seen_leaves_the_statement_negated():
         cue="said",
     )
     assert position == Position.DENIES
+
+
+def test_a_countrys_officer_speaks_for_the_registered_department_the_title_names():
+    _register("Justice Department")
+    found = proposed(
+        "U.S. Attorney General Mark Holloway said on Friday that Sudan's army had received "
+        "missiles. Holloway said the shipments came by sea."
+    )
+    assert {f[:3] for f in found} == {(CLAIM, "Justice Department", "asserts")}
