@@ -217,7 +217,10 @@ DENIAL_MARKERS = re.compile(
 COMPLEMENT_NEGATION = re.compile(
     r"\b(?:do|does|did|is|are|was|were|has|have|had|will|would|could|can|should|must)"
     r"(?:\s+(?:also|ever|so\s+far|yet))?\s+(?:not|never)\b"
-    r"|\b\w+n['\u2019]t\b"
+    # "Taking it is not good, don't take it": a warning, not a denial - a good thing
+    # negated, and an imperative.
+    r"(?!\s+(?:good|safe|healthy|okay|advisable)\b)"
+    r"|\b(?!(?<=[,;:.!?\u201c\"] )don['\u2019]t\b)\w+n['\u2019]t\b(?!\s+(?:good|safe)\b)"
     r"|\bnever\s+(?:\w+ed|been|sent|sold|bought|given|made|built)\b"
     r"|\b(?:has|have|had)\s+yet\s+to\b"
     r"|\b(?:has|have|had|is|are|was|were)\s+no\s+"

@@ -82,11 +82,13 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
 # Offices news names by their title alone, the country left to the story: "Attorney
 # General William Barr said", "Health Secretary Robert F. Kennedy Jr.". Each title with
 # the department it heads, where a newsroom may have registered that department as an
-# actor of its own (then the holder speaks for it, not for the country). Not a head of
-# state or government: "President Trump" speaks mostly for himself, and measured on the
-# development families his words, read as his country's, cost more than they gave
-# (right 145 / suggested 177 against 144 / 173 without).
+# actor of its own (then the holder speaks for it, not for the country). A head of state
+# or government counts by title only, in a story naming one registered country: nobody
+# looks up who held the office when.
 NATIONAL_OFFICES: dict[str, str] = {
+    "president": "",
+    "vice president": "",
+    "prime minister": "",
     "foreign minister": "",
     "foreign secretary": "",
     "secretary of state": "State Department",

@@ -155,3 +155,23 @@ def test_a_countrys_officer_speaks_for_the_registered_department_the_title_names
         "missiles. Holloway said the shipments came by sea."
     )
     assert {f[:3] for f in found} == {(CLAIM, "Justice Department", "asserts")}
+
+
+def test_a_president_named_by_title_speaks_for_the_one_country_named():
+    found = proposed(
+        "President Mark Holloway told reporters at the White House that Sudan's army had "
+        "received missiles."
+    )
+    assert [f[:3] for f in found] == [(CLAIM, "United States", "asserts")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Buying those missiles is not good, don't buy them",
+        "Those missiles aren't good, and nobody should want them",
+    ],
+)
+def test_a_warning_is_no_denial(said):
+    position, _ = position_for(Position.ASSERTS, negated=False, complement=said, cue="said")
+    assert position == Position.ASSERTS
