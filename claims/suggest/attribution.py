@@ -455,7 +455,8 @@ MEDIA_WORDS = frozenset(
 PRONOUN = re.compile(
     r"(?:^|\s)(?P<p>he|she|they|it|(?:both|the\s+two)\s+(?:countries|governments|nations|sides)"
     r"|the\s+(?:\w+['\u2019]s\s+)?(?:\w+\s+){0,2}(?:agency|ministry|outlet|company|media|firm|kingdom"
-    r"|spokesperson|spokesman|spokeswoman|official|government|statement|report))"
+    r"|spokesperson|spokesman|spokeswoman|official|government|statement|report|department"
+    r"|regulator))"
     r"(?:\s+(?:also|has|had|have|later|then|earlier|could|would|can|will|may|might|did|does|do"
     r"|was|were|is|are|not|only|still|\w+ly))*\s*$",
     re.I,
@@ -879,7 +880,9 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
         if not speakers:
             plain = _PARTICIPLE_PHRASE.sub(" ", before_text)
             found = PRONOUN.search(plain)
-            if found is None:
+            if found is None or re.search(r"\s[A-Z]", found.group("p")):
+                # "The Gaza health ministry": a body named by a place nobody registered,
+                # not one named before.
                 continue
             pronoun = found.group("p").lower()
             # The participle phrase taken out follows the pronoun: its offset stands.

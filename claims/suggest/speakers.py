@@ -647,6 +647,11 @@ def pronoun_speaker(
     }
     wants_body = pronoun == "it" or (not wants_person and pronoun != "they")
     kind = "agency" if pronoun.split()[-1] in {"agency", "service"} else ""
+    if pronoun.split()[-1] in {"government", "ministry", "department", "regulator"}:
+        # "the ministry said": a body of the latest government named, spoken or not.
+        for source in reversed(mentioned):
+            if source.kind == SourceKind.GOVERNMENT and source.parent_id is None:
+                return source, False
     if kind:
         # "the spy agency": the latest agency named, spoken or not.
         for source, person in reversed([*recent, *((m, False) for m in mentioned)]):

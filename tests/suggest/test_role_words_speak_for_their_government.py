@@ -175,3 +175,19 @@ def test_a_president_named_by_title_speaks_for_the_one_country_named():
 def test_a_warning_is_no_denial(said):
     position, _ = position_for(Position.ASSERTS, negated=False, complement=said, cue="said")
     assert position == Position.ASSERTS
+
+
+def test_the_ministry_is_a_body_of_the_latest_government_named():
+    found = proposed(
+        "Moscow hosted the talks on Monday. "
+        "The ministry said Sudan's army had received missiles from abroad."
+    )
+    assert [f[:3] for f in found] == [(CLAIM, "Russia", "asserts")]
+
+
+def test_a_ministry_named_by_a_place_nobody_registered_is_not_a_reference_back():
+    found = proposed(
+        "Moscow hosted the talks on Monday. "
+        "The Khartoum health ministry said Sudan's army had received missiles from abroad."
+    )
+    assert found == []
