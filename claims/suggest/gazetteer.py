@@ -5,7 +5,9 @@ Dmitry Peskov", "the Russian foreign ministry" and "Russian officials" to
 speak for it. The countries' names, alternative spellings, demonyms and
 capitals come from the ``countryinfo`` package; the seats of government
 ("the Kremlin", "the Pentagon") that news uses as metonyms are listed here,
-because no maintained package carries them.
+because no maintained package carries them; so are the titles of offices news names
+without the country ("Attorney General …", "Gov. …") and the U.S. states, whose offices
+speak for the state a story is about.
 
 A registered source is taken for a country when its name is one of the
 country's names and none of its aliases names another place: "Georgia"

@@ -5,8 +5,10 @@ the number of sources), and pg_trgm resolves the names that match no alias
 exactly ("South Korea's spy company" -> the alias "South Korea's spy agency")
 in one batched query. What a newsroom need not register is added for the
 article: registered governments as news names them ("Indian", "the Kremlin":
-gazetteer.py), registered people by surname, and the people the text presents
-with a role ("Kremlin spokesman Dmitry Peskov"). Then who a mention stands for in a
+gazetteer.py), registered people by surname, the people the text presents
+with a role ("Kremlin spokesman Dmitry Peskov"), and those it presents by an office's
+title alone ("Attorney General William Barr": the registered department the office heads,
+or the one registered country or U.S. state the story names). Then who a mention stands for in a
 sentence: a pronoun or "the agency" (the latest fitting speaker), "both countries"
 (the last two governments named), a name no alias spells (resolve_mentions).
 """
