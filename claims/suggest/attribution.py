@@ -515,9 +515,13 @@ class Frame:
 # evidence", "has not been established", "more research is needed", "no details".
 # Denying a cause, however qualified: "no definitive causative association", "no
 # established causal link" (read before QUALIFIED_DOUBT, whose "no definitive" it is).
+# A study or review that has been done and "found no link" reports its finding, however
+# qualified ("found no conclusive link"): a denial; "no evidence yet" is what is still open.
 NO_CAUSAL_LINK = re.compile(
     r"\bno\s+(?:(?:definitive|established|proven|conclusive|scientific|credible|known)\s+)*"
-    r"(?:causal|causative)\s+(?:link|association|relationship|connection)\b",
+    r"(?:causal|causative)\s+(?:link|association|relationship|connection)\b"
+    r"|\b(?:found|find|finds|showed|shown)\s+no\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:link|association|relationship|connection)\b(?![^.;]{0,60}\byet\b)",
     re.I,
 )
 QUALIFIED_DOUBT = re.compile(
