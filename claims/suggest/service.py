@@ -419,6 +419,84 @@ def _accuses_itself(
     )
 
 
+# The claim's verb: "…baby powder causes cancer", "…violated the ceasefire", "…was stolen".
+CLAIM_VERB = re.compile(r"(?<=\s)(?:is|are|was|were|has|have|had|[a-z]+(?:ed|es))\b")
+# What lays the blame, whatever words the claim uses for the deed: "bears responsibility
+# for this grave incident", "the ones behind", "a war crime".
+BLAME_WORDS = re.compile(
+    r"\b(?:responsib\w+|blam\w+|behind|fault|guilty|culprits?|crimes?|massacres?|attack\w*)\b",
+    re.I,
+)
+# Cues that carry what is asserted in themselves: "accused", "blamed", "called the blast a
+# crime", "linked", "confirmed" (see BLAMING_CUE, OWNING_UP).
+ASSERTING_CUE = re.compile(
+    r"^(?:accus|alleg|blam|charg|condemn|denounc|call|link|identif|classif|confirm|acknowledg"
+    r"|admit|conced)",
+    re.I,
+)
+
+
+def claim_predicates(text: str, terms: list[str], words: list[str]) -> re.Pattern[str] | None:
+    """The words of a claim that say what happened, not what it happened to: from its verb
+    on ("causes autism in children"), and the search terms its text does not use ("rigged",
+    "asbestos"), by their first letters. None when the claim's verb is not found."""
+    verb = CLAIM_VERB.search(text)
+    if verb is None:
+        return None
+    subject = text[: verb.start()].lower()
+    said = {
+        w.lower()
+        for w in re.findall(r"[\w\-]+", " ".join([*terms, *words, text[verb.start() :]]))
+        # a short word only as an acronym: "LoC"
+        if (len(w) > 3 or (len(w) == 3 and w[0].isupper() and not w.istitle()))
+        and w.lower() not in subject
+        and w.lower() not in PREDICATE_STOP
+    }
+    stems = sorted({_stem(w) for w in said})
+    if not stems:
+        return None
+    return re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(s) + (r"\w*" if len(s) > 4 else SHORT_ENDINGS) for s in stems)
+        + ")",
+        re.I,
+    )
+
+
+PREDICATE_STOP = frozenset(["with", "from", "through", "along", "into", "that", "this", "their"])
+# A short stem takes only a word's endings: "rig" is "rigged", not "right".
+SHORT_ENDINGS = r"(?:s|es|d|ed|ged|ging|ing|e)?\b"
+
+
+def _stem(word: str) -> str:
+    """A word's first letters, as far as they stay one word: "rigged" -> "rig",
+    "violated" -> "viola", "autism" -> "autis"."""
+    stem = re.sub(r"(?:ed|es|s|ing)$", "", word) if len(word) > 4 else word
+    if stem != word and re.search(r"(?:ed|ing)$", word) and stem[-1] == stem[-2]:
+        stem = stem[:-1]
+    return stem[:5]
+
+
+def _says_another_matter(frame: Frame, predicates: re.Pattern[str] | None) -> bool:
+    """Whether a plain statement ("said", "added", "argued") says nothing of what the claim
+    says happened: "Kenvue argued there are few safe alternatives to the drug", "the agency
+    says baby powder should be kept from a child's face" speak of the claim's subject, not of
+    its deed. Such a statement asserts nothing of the claim."""
+    if predicates is None or frame.position != Position.ASSERTS or ASSERTING_CUE.match(frame.cue):
+        return False
+    start, end = frame.complement
+    said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+    if "a claim attributed to the source" in frame.notes:
+        said = frame.clause.text  # "comments by Trump linking the drug to autism"
+    elif not frame.trailing:
+        # An attribution inside what was said: "North Korean soldiers, Kyiv said, had learned…"
+        opening = min([frame.cue_start, *(m.start for m in frame.speakers)])
+        said = frame.clause.text[: opening - frame.clause.start] + " " + said
+    if not said.strip(" ,.;:\u201c\u201d\"'"):
+        return False  # "According to Indian officials, …": what was said is not read here
+    return not predicates.search(said) and not BLAME_WORDS.search(said)
+
+
 ACCUSATION_NOUN = r"(?:allegations?|accusations?|claims?|charges?|reports?|assertions?)"
 ACCUSER_AFTER = re.compile(rf"^(?:['\u2019]s?)?\s+(?:\w+\s+)?{ACCUSATION_NOUN}\b", re.I)
 ACCUSER_BEFORE = re.compile(rf"\b{ACCUSATION_NOUN}\s+(?:\w+\s+)?(?:by|from)\s+(?:the\s+)?$", re.I)
@@ -579,6 +657,11 @@ class _Reader:
         self.by_sentence = matched.by_sentence
         self.base = story_date(article)
         self.distinct = _distinct_topics(matched.topics)
+        texts = dict(Claim.objects.filter(pk__in=matched.claim_ids).values_list("pk", "text"))
+        self.predicates = {
+            pk: claim_predicates(texts.get(pk, ""), terms, words)
+            for pk, (terms, words) in matched.topics.items()
+        }
         self.givers = {
             m.claim_id: m.giver_id for ms in self.by_sentence.values() for m in ms if m.giver_id
         }
@@ -802,6 +885,11 @@ class _Reader:
                     continue
                 if _accuses_itself(frame, source, givers.get(claim_id), mentions):
                     self.skipped.setdefault(claim_id, []).append((source, "own_deed"))
+                    continue
+                if position == Position.ASSERTS and _says_another_matter(
+                    frame, self.predicates.get(claim_id)
+                ):
+                    self.skipped.setdefault(claim_id, []).append((source, "another_matter"))
                     continue
                 stated_on, precision, date_words = _stated_on(
                     self.article, self.base, frame, sentence

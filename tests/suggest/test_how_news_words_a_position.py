@@ -32,3 +32,24 @@ def test_no_conclusive_link_found_yet_stays_a_hedge(newsroom):
     )
 
     assert triples(text) == {(CLAIM, "United States", "hedges")}
+
+
+def test_a_statement_on_the_claims_subject_alone_asserts_nothing(newsroom):
+    # What the claim says happened (received missiles) is not in what was said.
+    text = "Washington said Sudan's army should be paid on time and kept away from the capital."
+
+    assert triples(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington said Sudan's army had fired the new missiles.",
+        # An attribution inside what was said: the subject before it counts.
+        "The missiles, Washington said on Monday, were fired by Sudan's army at dawn.",
+        # An accusation carries what it asserts in its cue.
+        "Washington accused Sudan's army of lying to its neighbours.",
+    ],
+)
+def test_a_statement_on_what_happened_still_asserts(newsroom, text):
+    assert triples(text) == {(CLAIM, "United States", "asserts")}
