@@ -198,7 +198,14 @@ DENIAL_MARKERS = re.compile(
     r"|lies|smear|farce|fakes?|fiction|hoax|slander\w*|unfounded|ridiculous|preposterous"
     r"|disinformation|misinformation|propaganda|conspiracy\s+theor\w+|debunked"
     r"|safe(?:st)?\s+(?:\w+\s+){0,2}(?:option|choice|to\s+use|for)"
-    r"|(?:is|are|was|were|remains?|being)\s+(?:\w+ly\s+)?safe"
+    r"|(?:is|are|was|were|remains?|being|considered|deemed)\s+(?:\w+ly\s+)?safe"
+    # A headline drops the verb: "Says Paracetamol Safe in Pregnancy".
+    r"|safe\s+(?:in|during)\s+(?!the\s+knowledge)"
+    # What a sound product is to a drug claim, a sound count is to a fraud claim: "elections
+    # in the county are fair, transparent, accurate", "was the most secure in history"
+    # (not "it is fair to say").
+    r"|(?:is|are|was|were|remains?)\s+(?:\w+ly\s+)?(?:the\s+)?(?:most\s+)?"
+    r"(?:fair|secure|accurate)\b(?!\s+to\b)"
     r"|not\s+(?:linked|connected|supported\s+by)|lack\s+of\s+(?:\w+\s+){0,2}evidence"
     # "We will appeal this egregious verdict": the finding is contested.
     r"|appeal\w*\s+(?:the|this|that|these|all|both)\s+(?:[\w\-]+\s+){0,3}?"

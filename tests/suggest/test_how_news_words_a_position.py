@@ -53,3 +53,24 @@ def test_a_statement_on_the_claims_subject_alone_asserts_nothing(newsroom):
 )
 def test_a_statement_on_what_happened_still_asserts(newsroom, text):
     assert triples(text) == {(CLAIM, "United States", "asserts")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A headline drops the verb; a regulator's "considered safe".
+        "Seoul Says Missiles Stored by Sudan's Army Safe in Transit",
+        "Seoul said the missiles held by Sudan's army are considered safe during transport.",
+        # A sound count is to a fraud claim what a safe product is to a drug claim.
+        "Washington said the inventory of missiles at Sudan's army depots was accurate.",
+        "Washington said the audit of Sudan's missiles was the most secure in its history.",
+    ],
+)
+def test_a_thing_called_sound_is_denied_to_be_harmful(newsroom, text):
+    assert {position for *_, position in triples(text)} == {"denies"}
+
+
+def test_fair_to_say_is_no_denial(newsroom):
+    text = "Washington said it is fair to say that Sudan's army received the missiles."
+
+    assert triples(text) == {(CLAIM, "United States", "asserts")}
