@@ -605,6 +605,22 @@ def complement_negation(complement: str) -> str:
     return found.group(0) if found else ""
 
 
+# Where a negation's reach ends: "he did not respect the lawyers who told him he lost, and
+# that…" negates the respect, not what the lawyers told him.
+NEGATION_SCOPE_END = re.compile(r"[,;:\u2014\u2013]|\s(?:who|whom|which|while|but)\b", re.I)
+
+
+def negated_scope(complement: str) -> str:
+    """The words a negation in what was said bears on, up to the end of its clause ("did not
+    strike the hospital"), or "" when what was said is not negated."""
+    plain = _INSERTED_CLAUSE.sub(",", complement)
+    found = COMPLEMENT_NEGATION.search(plain)
+    if found is None:
+        return ""
+    end = NEGATION_SCOPE_END.search(plain, found.end())
+    return plain[found.start() : end.start() if end else len(plain)]
+
+
 def _last_word(text: str) -> str:
     """The last word before a name, past its article: "carried by the" -> "by"."""
     words = re.findall(r"[\w\u2019']+", text)

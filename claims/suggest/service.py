@@ -24,7 +24,7 @@ from claims.models import (
 )
 from claims.proposals import proposed_source_file
 from claims.services import stance_create
-from claims.suggest.attribution import Frame, frames_in_clause, position_for
+from claims.suggest.attribution import Frame, frames_in_clause, negated_scope, position_for
 from claims.suggest.dating import article_date, date_expressions, dateline_date
 from claims.suggest.matching import ArticleMatch, SentenceMatch, article_matches
 from claims.suggest.sentences import Span, dateline_at, split_clauses, split_sentences
@@ -477,12 +477,18 @@ def _stem(word: str) -> str:
     return stem[:5]
 
 
-def _says_another_matter(frame: Frame, predicates: re.Pattern[str] | None) -> bool:
+def _says_another_matter(
+    frame: Frame, predicates: re.Pattern[str] | None, position: str | None = None
+) -> bool:
     """Whether a plain statement ("said", "added", "argued") says nothing of what the claim
     says happened: "Kenvue argued there are few safe alternatives to the drug", "the agency
     says baby powder should be kept from a child's face" speak of the claim's subject, not of
     its deed. Such a statement asserts nothing of the claim."""
-    if predicates is None or frame.position != Position.ASSERTS or ASSERTING_CUE.match(frame.cue):
+    if (
+        predicates is None
+        or (position or frame.position) != Position.ASSERTS
+        or ASSERTING_CUE.match(frame.cue)
+    ):
         return False
     start, end = frame.complement
     said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
@@ -495,6 +501,24 @@ def _says_another_matter(frame: Frame, predicates: re.Pattern[str] | None) -> bo
     if not said.strip(" ,.;:\u201c\u201d\"'"):
         return False  # "According to Indian officials, …": what was said is not read here
     return not predicates.search(said) and not BLAME_WORDS.search(said)
+
+
+def _negates_another_matter(frame: Frame, predicates: re.Pattern[str] | None) -> bool:
+    """Whether a denial read from a negation in what was said negates something else than
+    what the claim says happened: "said he did not respect the lawyers who told him he lost
+    the election" denies no fraud. A denial cue ("denied", "rejected") is not weighed here."""
+    if (
+        predicates is None
+        or frame.position != Position.DENIES
+        or not frame.notes[:1]
+        or not frame.notes[0].startswith("negated complement")
+    ):
+        return False
+    start, end = frame.complement
+    scope = negated_scope(frame.clause.text[start - frame.clause.start : end - frame.clause.start])
+    words = re.findall(r"[\w\-]+", scope)
+    # "Washington said it did not": too few words to tell what it denies.
+    return len(words) > 4 and not predicates.search(scope) and not BLAME_WORDS.search(scope)
 
 
 ACCUSATION_NOUN = r"(?:allegations?|accusations?|claims?|charges?|reports?|assertions?)"
@@ -883,11 +907,15 @@ class _Reader:
                 ):
                     self.skipped.setdefault(claim_id, []).append((source, "other_doer"))
                     continue
+                unnegated = _negates_another_matter(frame, self.predicates.get(claim_id))
+                if unnegated:
+                    # What was said, read without the negation that bears on another matter.
+                    position = frame.cue_position
                 if _accuses_itself(frame, source, givers.get(claim_id), mentions):
                     self.skipped.setdefault(claim_id, []).append((source, "own_deed"))
                     continue
                 if position == Position.ASSERTS and _says_another_matter(
-                    frame, self.predicates.get(claim_id)
+                    frame, self.predicates.get(claim_id), position
                 ):
                     self.skipped.setdefault(claim_id, []).append((source, "another_matter"))
                     continue
@@ -915,7 +943,13 @@ class _Reader:
                             "alias_method": method,
                             "sentence": sentence.text,
                             "notes": frame.notes
-                            + (["the doer set aside"] if position != frame.position else []),
+                            + (
+                                ["the negation bears on another matter"]
+                                if unnegated
+                                else ["the doer set aside"]
+                                if position != frame.position
+                                else []
+                            ),
                             **({"date_words": date_words} if date_words else {}),
                             **({"back_reference": True} if factors[claim_id] < 1 else {}),
                         },

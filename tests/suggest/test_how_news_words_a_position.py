@@ -74,3 +74,19 @@ def test_fair_to_say_is_no_denial(newsroom):
     text = "Washington said it is fair to say that Sudan's army received the missiles."
 
     assert triples(text) == {(CLAIM, "United States", "asserts")}
+
+
+def test_a_negation_of_another_matter_is_no_denial(newsroom):
+    # The negation bears on the trust, not on the missiles; what follows asserts the claim.
+    text = (
+        "Washington said it did not trust the envoys who briefed it on Sudan's army, and that "
+        "the army had received the missiles."
+    )
+
+    assert triples(text) == {(CLAIM, "United States", "asserts")}
+
+
+def test_a_negation_of_what_happened_is_still_a_denial(newsroom):
+    text = "Washington said Sudan's army had not received any missiles from abroad."
+
+    assert triples(text) == {(CLAIM, "United States", "denies")}
