@@ -984,6 +984,29 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 notes=[*notes, "a claim attributed to the source"],
             )
         )
+    for mention in inside:
+        # "Despite denials by Israel, …", "Moscow's repeated denials": a denial said of a
+        # source is its own, whatever the reporter makes of it.
+        denial = DENIAL_NOUN_OWNED.match(text, mention.end - offset) or DENIAL_NOUN_BEFORE.search(
+            text, 0, mention.start - offset
+        )
+        if denial is None or any(f.cue_start <= mention.start < f.cue_end for f in frames):
+            continue
+        noun_start, noun_end = offset + denial.start("noun"), offset + denial.end("noun")
+        frames.append(
+            Frame(
+                cue=denial.group("noun"),
+                cue_start=noun_start,
+                cue_end=noun_end,
+                position=Position.DENIES,
+                strength=0.6,
+                speakers=[mention],
+                clause=clause,
+                complement=(max(noun_end, mention.end), clause.end),
+                notes=["a denial attributed to the source"],
+                cue_position=Position.DENIES,
+            )
+        )
     for match in PREP_CUE.finditer(text):
         start, end = offset + match.start(), offset + match.end()
         speakers, media = _speakers_following(
@@ -1049,6 +1072,14 @@ CLAIM_NOUN_OWNED = re.compile(
 CLAIM_NOUN_BEFORE = re.compile(
     # not "no immediate statement issued by the Pakistani military" (a silence)
     rf"(?<!\bno )(?<!\bimmediate )\b(?P<noun>{CLAIM_NOUNS})\b[^.;:]{{0,60}}?,?\s+by\s+(?:the\s+)?$",
+    re.I,
+)
+DENIAL_NOUN_OWNED = re.compile(
+    r"['\u2019]s\s+(?:(?:repeated|flat|categorical|earlier|previous|strong|official)\s+)?"
+    r"(?P<noun>denials?)\b"
+)
+DENIAL_NOUN_BEFORE = re.compile(
+    r"\b(?P<noun>denials?)\s+(?:by|from)\s+(?:the\s+)?$",
     re.I,
 )
 ACCUSATION_NOUNS = re.compile(r"^(?:allegations?|accusations?)$", re.I)

@@ -90,3 +90,14 @@ def test_a_negation_of_what_happened_is_still_a_denial(newsroom):
     text = "Washington said Sudan's army had not received any missiles from abroad."
 
     assert triples(text) == {(CLAIM, "United States", "denies")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Despite denials by Moscow, Kyiv says Sudan's army received Russian missiles.",
+        "Moscow's repeated denials have not ended talk that Sudan's army received missiles.",
+    ],
+)
+def test_a_denial_said_of_a_source_is_its_denial(newsroom, text):
+    assert (CLAIM, "Russia", "denies") in triples(text)
