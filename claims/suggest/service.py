@@ -369,6 +369,7 @@ def _about_this_agent(
         if start <= m.start < end
         and ({m.source.id, m.source.top_id} & doers)
         and not _accuser(text, m.start - frame.clause.start, m.end - frame.clause.start)
+        and not _responder(text, m.end - frame.clause.start)
     ]
     if named:
         return giver in (named[0].source.id, named[0].source.top_id)
@@ -414,8 +415,12 @@ def _accuses_itself(
     if giver not in (speaker.id, speaker.top_id) or OWNING_UP.match(frame.cue):
         return False
     start, end = frame.complement
+    text = frame.clause.text
     return not any(
-        start <= m.start < end and giver in (m.source.id, m.source.top_id) for m in mentions
+        start <= m.start < end
+        and giver in (m.source.id, m.source.top_id)
+        and not _responder(text, m.end - frame.clause.start)
+        for m in mentions
     )
 
 
@@ -524,6 +529,18 @@ def _negates_another_matter(frame: Frame, predicates: re.Pattern[str] | None) ->
 ACCUSATION_NOUN = r"(?:allegations?|accusations?|claims?|charges?|reports?|assertions?)"
 ACCUSER_AFTER = re.compile(rf"^(?:['\u2019]s?)?\s+(?:\w+\s+)?{ACCUSATION_NOUN}\b", re.I)
 ACCUSER_BEFORE = re.compile(rf"\b{ACCUSATION_NOUN}\s+(?:\w+\s+)?(?:by|from)\s+(?:the\s+)?$", re.I)
+
+
+# Who answers a deed is not who did it: "Indian forces were instructed to respond firmly to
+# any further violations", "Indian troops retaliated".
+RESPONDER_AFTER = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:[\w\-]+\s+){0,5}?(?:respond|retaliat|react|hit\s+back)\w*", re.I
+)
+
+
+def _responder(text: str, end: int) -> bool:
+    """Whether a name in what was said is the one who answered the deed (see RESPONDER_AFTER)."""
+    return bool(RESPONDER_AFTER.match(text[end:]))
 
 
 def _accuser(text: str, start: int, end: int) -> bool:

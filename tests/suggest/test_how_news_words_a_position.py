@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from claims.models import Claim
+from claims.suggest import article_proposals
+from tests.suggest.conftest import article_of
 from tests.suggest.newsroom import CLAIM, proposed
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +104,15 @@ def test_a_negation_of_what_happened_is_still_a_denial(newsroom):
 )
 def test_a_denial_said_of_a_source_is_its_denial(newsroom, text):
     assert (CLAIM, "Russia", "denies") in triples(text)
+
+
+def test_a_source_naming_its_own_forces_as_responders_asserts_no_deed_of_its_own(world):
+    slugs = dict(Claim.objects.values_list("pk", "slug"))
+    text = (
+        "Pyongyang said North Korean gunners had been told to respond to any shipments of "
+        "weapons to Russia."
+    )
+    found = {
+        (slugs[p.claim_id], p.source.name, p.position) for p in article_proposals(article_of(text))
+    }
+    assert ("north-korea-arms-to-russia", "North Korea", "asserts") not in found
