@@ -501,8 +501,14 @@ def _says_another_matter(
         said = frame.clause.text  # "comments by Trump linking the drug to autism"
     elif not frame.trailing:
         # An attribution inside what was said: "North Korean soldiers, Kyiv said, had learned…"
+        # What was said goes on past a relative clause that ended its reading: "North Korea,
+        # which has not commented, sent troops" (see _end_at_relative_clause).
         opening = min([frame.cue_start, *(m.start for m in frame.speakers)])
-        said = frame.clause.text[: opening - frame.clause.start] + " " + said
+        said = (
+            frame.clause.text[: opening - frame.clause.start]
+            + " "
+            + frame.clause.text[start - frame.clause.start :]
+        )
     if not said.strip(" ,.;:\u201c\u201d\"'"):
         return False  # "According to Indian officials, …": what was said is not read here
     return not predicates.search(said) and not BLAME_WORDS.search(said)
@@ -698,9 +704,8 @@ class _Reader:
         self.by_sentence = matched.by_sentence
         self.base = story_date(article)
         self.distinct = _distinct_topics(matched.topics)
-        texts = dict(Claim.objects.filter(pk__in=matched.claim_ids).values_list("pk", "text"))
         self.predicates = {
-            pk: claim_predicates(texts.get(pk, ""), terms, words)
+            pk: claim_predicates(matched.texts.get(pk, ""), terms, words)
             for pk, (terms, words) in matched.topics.items()
         }
         self.givers = {
