@@ -198,7 +198,14 @@ DENIAL_MARKERS = re.compile(
     r"|lies|smear|farce|fakes?|fiction|hoax|slander\w*|unfounded|ridiculous|preposterous"
     r"|disinformation|misinformation|propaganda|conspiracy\s+theor\w+|debunked"
     r"|safe(?:st)?\s+(?:\w+\s+){0,2}(?:option|choice|to\s+use|for)"
-    r"|(?:is|are|was|were|remains?|being)\s+(?:\w+ly\s+)?safe"
+    r"|(?:is|are|was|were|remains?|being|considered|deemed)\s+(?:\w+ly\s+)?safe"
+    # A headline drops the verb: "Says Paracetamol Safe in Pregnancy".
+    r"|safe\s+(?:in|during)\s+(?!the\s+knowledge)"
+    # What a sound product is to a drug claim, a sound count is to a fraud claim: "elections
+    # in the county are fair, transparent, accurate", "was the most secure in history"
+    # (not "it is fair to say").
+    r"|(?:is|are|was|were|remains?)\s+(?:\w+ly\s+)?(?:the\s+)?(?:most\s+)?"
+    r"(?:fair|secure|accurate)\b(?!\s+to\b)"
     r"|not\s+(?:linked|connected|supported\s+by)|lack\s+of\s+(?:\w+\s+){0,2}evidence"
     # "We will appeal this egregious verdict": the finding is contested.
     r"|appeal\w*\s+(?:the|this|that|these|all|both)\s+(?:[\w\-]+\s+){0,3}?"
@@ -519,9 +526,13 @@ class Frame:
 # evidence", "has not been established", "more research is needed", "no details".
 # Denying a cause, however qualified: "no definitive causative association", "no
 # established causal link" (read before QUALIFIED_DOUBT, whose "no definitive" it is).
+# A study or review that has been done and "found no link" reports its finding, however
+# qualified ("found no conclusive link"): a denial; "no evidence yet" is what is still open.
 NO_CAUSAL_LINK = re.compile(
     r"\bno\s+(?:(?:definitive|established|proven|conclusive|scientific|credible|known)\s+)*"
-    r"(?:causal|causative)\s+(?:link|association|relationship|connection)\b",
+    r"(?:causal|causative)\s+(?:link|association|relationship|connection)\b"
+    r"|\b(?:found|find|finds|showed|shown)\s+no\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:link|association|relationship|connection)\b(?![^.;]{0,60}\byet\b)",
     re.I,
 )
 QUALIFIED_DOUBT = re.compile(
@@ -609,6 +620,22 @@ def complement_negation(complement: str) -> str:
     """The words that negate what was said, if its main clause is negated ("did not supply")."""
     found = COMPLEMENT_NEGATION.search(_INSERTED_CLAUSE.sub(",", complement))
     return found.group(0) if found else ""
+
+
+# Where a negation's reach ends: "he did not respect the lawyers who told him he lost, and
+# that…" negates the respect, not what the lawyers told him.
+NEGATION_SCOPE_END = re.compile(r"[,;:\u2014\u2013]|\s(?:who|whom|which|while|but)\b", re.I)
+
+
+def negated_scope(complement: str) -> str:
+    """The words a negation in what was said bears on, up to the end of its clause ("did not
+    strike the hospital"), or "" when what was said is not negated."""
+    plain = _INSERTED_CLAUSE.sub(",", complement)
+    found = COMPLEMENT_NEGATION.search(plain)
+    if found is None:
+        return ""
+    end = NEGATION_SCOPE_END.search(plain, found.end())
+    return plain[found.start() : end.start() if end else len(plain)]
 
 
 def _last_word(text: str) -> str:
@@ -976,6 +1003,29 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 notes=[*notes, "a claim attributed to the source"],
             )
         )
+    for mention in inside:
+        # "Despite denials by Israel, …", "Moscow's repeated denials": a denial said of a
+        # source is its own, whatever the reporter makes of it.
+        denial = DENIAL_NOUN_OWNED.match(text, mention.end - offset) or DENIAL_NOUN_BEFORE.search(
+            text, 0, mention.start - offset
+        )
+        if denial is None or any(f.cue_start <= mention.start < f.cue_end for f in frames):
+            continue
+        noun_start, noun_end = offset + denial.start("noun"), offset + denial.end("noun")
+        frames.append(
+            Frame(
+                cue=denial.group("noun"),
+                cue_start=noun_start,
+                cue_end=noun_end,
+                position=Position.DENIES,
+                strength=0.6,
+                speakers=[mention],
+                clause=clause,
+                complement=(max(noun_end, mention.end), clause.end),
+                notes=["a denial attributed to the source"],
+                cue_position=Position.DENIES,
+            )
+        )
     for match in PREP_CUE.finditer(text):
         start, end = offset + match.start(), offset + match.end()
         speakers, media = _speakers_following(
@@ -1041,6 +1091,14 @@ CLAIM_NOUN_OWNED = re.compile(
 CLAIM_NOUN_BEFORE = re.compile(
     # not "no immediate statement issued by the Pakistani military" (a silence)
     rf"(?<!\bno )(?<!\bimmediate )\b(?P<noun>{CLAIM_NOUNS})\b[^.;:]{{0,60}}?,?\s+by\s+(?:the\s+)?$",
+    re.I,
+)
+DENIAL_NOUN_OWNED = re.compile(
+    r"['\u2019]s\s+(?:(?:repeated|flat|categorical|earlier|previous|strong|official)\s+)?"
+    r"(?P<noun>denials?)\b"
+)
+DENIAL_NOUN_BEFORE = re.compile(
+    r"\b(?P<noun>denials?)\s+(?:by|from)\s+(?:the\s+)?$",
     re.I,
 )
 ACCUSATION_NOUNS = re.compile(r"^(?:allegations?|accusations?)$", re.I)

@@ -46,6 +46,7 @@ NOT_BEARING = {
 SKIPPED = {
     "other_doer": "{source}'s statement is about another doer than this claim's",
     "own_deed": "{source} would assert its own deed without owning up to it",
+    "another_matter": "{source}'s statement says nothing of what the claim says happened",
 }
 # How the speaker was found (Mention.method), in words.
 FOUND_BY = {

@@ -324,6 +324,8 @@ class ArticleMatch:
     by_sentence: dict[int, list[SentenceMatch]] = field(default_factory=dict)
     # Each matched claim's search terms and content words.
     topics: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
+    # Each matched claim's text: what it says happened (see service.claim_predicates).
+    texts: dict[int, str] = field(default_factory=dict)
     # Claims read although the article does not match them (``include``): those whose query
     # the article does not match as a whole, and those outside whose period it is dated.
     unmatched: set[int] = field(default_factory=set)
@@ -369,7 +371,7 @@ def article_matches(
             f"""
             WITH judged AS (
                 SELECT c.id, c.match_query, c.match_terms, c.match_words, c.match_giver_id,
-                       c.status, coalesce(a.search_vector @@ c.match_query, false) AS whole,
+                       c.text, c.status, coalesce(a.search_vector @@ c.match_query, false) AS whole,
                        -- A claim with a period of validity bears on articles of that period;
                        -- an article with no date at all is still read.
                        (a.dated IS NULL OR a.dated BETWEEN coalesce(c.valid_from, '-infinity')
@@ -413,11 +415,11 @@ def article_matches(
             -- the planner cannot know their sizes, and a nested loop over both grew with
             -- the square of the claims matched (3,000 claims, 750 matched: 561,000 rows).
             SELECT id, match_terms, match_words, match_giver_id, NULL::bigint, NULL::boolean,
-                   0::bigint, 0::bigint, NULL::text[], whole, in_period
+                   0::bigint, 0::bigint, NULL::text[], whole, in_period, text
             FROM matched
             UNION ALL
             SELECT id, NULL::text[], NULL::text[], NULL::bigint, idx - 1, whole, terms, words,
-                   found, NULL::boolean, NULL::boolean
+                   found, NULL::boolean, NULL::boolean, NULL::text
             FROM hits
             ORDER BY 1, 5 NULLS FIRST
             """,  # noqa: S608 - only placeholders are interpolated
@@ -436,11 +438,12 @@ def article_matches(
         givers: dict[int, int | None] = {}
         for row in cursor.fetchall():
             claim_id, terms, words, giver_id, index, matches, term_hits, word_hits = row[:8]
-            words_found, whole, in_period = row[8:]
+            words_found, whole, in_period, claim_text = row[8:]
             if index is None:
                 # The claim's own row, before its sentences' (NULLS FIRST).
                 found.claim_ids.append(claim_id)
                 found.topics[claim_id] = (list(terms or []), list(words or []))
+                found.texts[claim_id] = claim_text or ""
                 givers[claim_id] = giver_id
                 if not whole:
                     found.unmatched.add(claim_id)

@@ -24,7 +24,7 @@ from claims.models import (
 )
 from claims.proposals import proposed_source_file
 from claims.services import stance_create
-from claims.suggest.attribution import Frame, frames_in_clause, position_for
+from claims.suggest.attribution import Frame, frames_in_clause, negated_scope, position_for
 from claims.suggest.dating import article_date, date_expressions, dateline_date
 from claims.suggest.matching import ArticleMatch, SentenceMatch, article_matches
 from claims.suggest.sentences import Span, dateline_at, split_clauses, split_sentences
@@ -369,6 +369,7 @@ def _about_this_agent(
         if start <= m.start < end
         and ({m.source.id, m.source.top_id} & doers)
         and not _accuser(text, m.start - frame.clause.start, m.end - frame.clause.start)
+        and not _responder(text, m.end - frame.clause.start)
     ]
     if named:
         return giver in (named[0].source.id, named[0].source.top_id)
@@ -414,14 +415,138 @@ def _accuses_itself(
     if giver not in (speaker.id, speaker.top_id) or OWNING_UP.match(frame.cue):
         return False
     start, end = frame.complement
+    text = frame.clause.text
     return not any(
-        start <= m.start < end and giver in (m.source.id, m.source.top_id) for m in mentions
+        start <= m.start < end
+        and giver in (m.source.id, m.source.top_id)
+        and not _responder(text, m.end - frame.clause.start)
+        for m in mentions
     )
+
+
+# The claim's verb: "…baby powder causes cancer", "…violated the ceasefire", "…was stolen".
+CLAIM_VERB = re.compile(r"(?<=\s)(?:is|are|was|were|has|have|had|[a-z]+(?:ed|es))\b")
+# What lays the blame, whatever words the claim uses for the deed: "bears responsibility
+# for this grave incident", "the ones behind", "a war crime".
+BLAME_WORDS = re.compile(
+    r"\b(?:responsib\w+|blam\w+|behind|fault|guilty|culprits?|crimes?|massacres?|attack\w*)\b",
+    re.I,
+)
+# Cues that carry what is asserted in themselves: "accused", "blamed", "called the blast a
+# crime", "linked", "confirmed" (see BLAMING_CUE, OWNING_UP).
+ASSERTING_CUE = re.compile(
+    r"^(?:accus|alleg|blam|charg|condemn|denounc|call|link|identif|classif|confirm|acknowledg"
+    r"|admit|conced)",
+    re.I,
+)
+
+
+def claim_predicates(text: str, terms: list[str], words: list[str]) -> re.Pattern[str] | None:
+    """The words of a claim that say what happened, not what it happened to: from its verb
+    on ("causes autism in children"), and the search terms its text does not use ("rigged",
+    "asbestos"), by their first letters. None when the claim's verb is not found."""
+    verb = CLAIM_VERB.search(text)
+    if verb is None:
+        return None
+    subject = text[: verb.start()].lower()
+    said = {
+        w.lower()
+        for w in re.findall(r"[\w\-]+", " ".join([*terms, *words, text[verb.start() :]]))
+        # a short word only as an acronym: "LoC"
+        if (len(w) > 3 or (len(w) == 3 and w[0].isupper() and not w.istitle()))
+        and w.lower() not in subject
+        and w.lower() not in PREDICATE_STOP
+    }
+    stems = sorted({_stem(w) for w in said})
+    if not stems:
+        return None
+    return re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(s) + (r"\w*" if len(s) > 4 else SHORT_ENDINGS) for s in stems)
+        + ")",
+        re.I,
+    )
+
+
+PREDICATE_STOP = frozenset(["with", "from", "through", "along", "into", "that", "this", "their"])
+# A short stem takes only a word's endings: "rig" is "rigged", not "right".
+SHORT_ENDINGS = r"(?:s|es|d|ed|ged|ging|ing|e)?\b"
+
+
+def _stem(word: str) -> str:
+    """A word's first letters, as far as they stay one word: "rigged" -> "rig",
+    "violated" -> "viola", "autism" -> "autis"."""
+    stem = re.sub(r"(?:ed|es|s|ing)$", "", word) if len(word) > 4 else word
+    if stem != word and re.search(r"(?:ed|ing)$", word) and stem[-1] == stem[-2]:
+        stem = stem[:-1]
+    return stem[:5]
+
+
+def _says_another_matter(
+    frame: Frame, predicates: re.Pattern[str] | None, position: str | None = None
+) -> bool:
+    """Whether a plain statement ("said", "added", "argued") says nothing of what the claim
+    says happened: "Kenvue argued there are few safe alternatives to the drug", "the agency
+    says baby powder should be kept from a child's face" speak of the claim's subject, not of
+    its deed. Such a statement asserts nothing of the claim."""
+    if (
+        predicates is None
+        or (position or frame.position) != Position.ASSERTS
+        or ASSERTING_CUE.match(frame.cue)
+    ):
+        return False
+    start, end = frame.complement
+    said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+    if "a claim attributed to the source" in frame.notes:
+        said = frame.clause.text  # "comments by Trump linking the drug to autism"
+    elif not frame.trailing:
+        # An attribution inside what was said: "North Korean soldiers, Kyiv said, had learned…"
+        # What was said goes on past a relative clause that ended its reading: "North Korea,
+        # which has not commented, sent troops" (see _end_at_relative_clause).
+        opening = min([frame.cue_start, *(m.start for m in frame.speakers)])
+        said = (
+            frame.clause.text[: opening - frame.clause.start]
+            + " "
+            + frame.clause.text[start - frame.clause.start :]
+        )
+    if not said.strip(" ,.;:\u201c\u201d\"'"):
+        return False  # "According to Indian officials, …": what was said is not read here
+    return not predicates.search(said) and not BLAME_WORDS.search(said)
+
+
+def _negates_another_matter(frame: Frame, predicates: re.Pattern[str] | None) -> bool:
+    """Whether a denial read from a negation in what was said negates something else than
+    what the claim says happened: "said he did not respect the lawyers who told him he lost
+    the election" denies no fraud. A denial cue ("denied", "rejected") is not weighed here."""
+    if (
+        predicates is None
+        or frame.position != Position.DENIES
+        or not frame.notes[:1]
+        or not frame.notes[0].startswith("negated complement")
+    ):
+        return False
+    start, end = frame.complement
+    scope = negated_scope(frame.clause.text[start - frame.clause.start : end - frame.clause.start])
+    words = re.findall(r"[\w\-]+", scope)
+    # "Washington said it did not": too few words to tell what it denies.
+    return len(words) > 4 and not predicates.search(scope) and not BLAME_WORDS.search(scope)
 
 
 ACCUSATION_NOUN = r"(?:allegations?|accusations?|claims?|charges?|reports?|assertions?)"
 ACCUSER_AFTER = re.compile(rf"^(?:['\u2019]s?)?\s+(?:\w+\s+)?{ACCUSATION_NOUN}\b", re.I)
 ACCUSER_BEFORE = re.compile(rf"\b{ACCUSATION_NOUN}\s+(?:\w+\s+)?(?:by|from)\s+(?:the\s+)?$", re.I)
+
+
+# Who answers a deed is not who did it: "Indian forces were instructed to respond firmly to
+# any further violations", "Indian troops retaliated".
+RESPONDER_AFTER = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:[\w\-]+\s+){0,5}?(?:respond|retaliat|react|hit\s+back)\w*", re.I
+)
+
+
+def _responder(text: str, end: int) -> bool:
+    """Whether a name in what was said is the one who answered the deed (see RESPONDER_AFTER)."""
+    return bool(RESPONDER_AFTER.match(text[end:]))
 
 
 def _accuser(text: str, start: int, end: int) -> bool:
@@ -579,6 +704,10 @@ class _Reader:
         self.by_sentence = matched.by_sentence
         self.base = story_date(article)
         self.distinct = _distinct_topics(matched.topics)
+        self.predicates = {
+            pk: claim_predicates(matched.texts.get(pk, ""), terms, words)
+            for pk, (terms, words) in matched.topics.items()
+        }
         self.givers = {
             m.claim_id: m.giver_id for ms in self.by_sentence.values() for m in ms if m.giver_id
         }
@@ -800,8 +929,17 @@ class _Reader:
                 ):
                     self.skipped.setdefault(claim_id, []).append((source, "other_doer"))
                     continue
+                unnegated = _negates_another_matter(frame, self.predicates.get(claim_id))
+                if unnegated:
+                    # What was said, read without the negation that bears on another matter.
+                    position = frame.cue_position
                 if _accuses_itself(frame, source, givers.get(claim_id), mentions):
                     self.skipped.setdefault(claim_id, []).append((source, "own_deed"))
+                    continue
+                if position == Position.ASSERTS and _says_another_matter(
+                    frame, self.predicates.get(claim_id), position
+                ):
+                    self.skipped.setdefault(claim_id, []).append((source, "another_matter"))
                     continue
                 stated_on, precision, date_words = _stated_on(
                     self.article, self.base, frame, sentence
@@ -827,7 +965,13 @@ class _Reader:
                             "alias_method": method,
                             "sentence": sentence.text,
                             "notes": frame.notes
-                            + (["the doer set aside"] if position != frame.position else []),
+                            + (
+                                ["the negation bears on another matter"]
+                                if unnegated
+                                else ["the doer set aside"]
+                                if position != frame.position
+                                else []
+                            ),
                             **({"date_words": date_words} if date_words else {}),
                             **({"back_reference": True} if factors[claim_id] < 1 else {}),
                         },
