@@ -268,6 +268,36 @@ def _blames_giver(match: SentenceMatch, frames: list[Frame], mentions: list[Ment
     return False
 
 
+def _accuses_of_deed(match: SentenceMatch, frames: list[Frame], mentions: list[Mention]) -> bool:
+    """Whether a speaker other than the claim's doer accuses the doer, by name, of the deed
+    a word of the claim's text names: "accusing India of committing violations" (of "India
+    violated the ceasefire"). An accusation names the deed in a word of its own ("violations",
+    "attacks"), so one word of the claim's text is topic enough."""
+    if match.giver_id is None or not match.word_hits:
+        return False
+    for frame in frames:
+        if frame.position != Position.ASSERTS or not BLAMING_CUE.match(frame.cue):
+            continue
+        if not frame.speakers or any(
+            match.giver_id in (m.source.id, m.source.top_id) for m in frame.speakers
+        ):
+            continue
+        start, end = frame.complement
+        said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+        if not _mentions_topic(said, [match], [match.claim_id]):
+            continue
+        if any(
+            start <= m.start < end
+            and match.giver_id in (m.source.id, m.source.top_id)
+            and not _accuser(
+                frame.clause.text, m.start - frame.clause.start, m.end - frame.clause.start
+            )
+            for m in mentions
+        ):
+            return True
+    return False
+
+
 def _refers_back(
     sentence: Span, frames: list[Frame], matches: list[SentenceMatch], running: list[int]
 ) -> bool:
@@ -781,8 +811,14 @@ class _Reader:
             for m in mentions
         )
         factors: dict[int, float] = {}
+        # Claims borne on by an accusation alone: "… countered the allegations by accusing
+        # India of committing violations" still refers back to the claims before it.
+        accused: set[int] = set()
         for m in matches:
             reason = self._not_bearing(m, sentence, mentions, only_speakers=only_speakers)
+            if reason == "little_topic" and _accuses_of_deed(m, frames, mentions):
+                reason = ""
+                accused.add(m.claim_id)
             if reason:
                 self.not_bearing[m.claim_id] = reason
             else:
@@ -816,12 +852,12 @@ class _Reader:
                     ):
                         factors[claim_id] = BACK_REFERENCE_FACTOR
         if (
-            not factors
+            factors.keys() <= accused
             and self.running_age <= RUNNING_SENTENCES
             and _refers_back(sentence, frames, matches, self.running)
         ):
             for claim_id in self.running:
-                factors[claim_id] = BACK_REFERENCE_FACTOR
+                factors.setdefault(claim_id, BACK_REFERENCE_FACTOR)
         if factors:
             self.running, self.running_age = list(factors), 0
         else:
