@@ -543,6 +543,22 @@ SPEAKERS_NEXT_DEED = re.compile(
 )
 
 
+# An "as" clause after what was said is the reporter's: "…, the White House said, as Biden
+# said…", "said its pain reliever is safe, as shares in the firm dropped" (not "as well as",
+# "as a result", "as part of").
+AS_CLAUSE = re.compile(
+    r",\s+as\s+(?!well\b|of\b|part\b|an?\s+(?:result|whole|matter)\b|such\b|much\b|many\b"
+    r"|long\b|soon\b|far\b|if\b|though\b|usual\b|expected\b|required\b|directed\b|described\b"
+    r"|opposed\b|needed\b|necessary\b|evidence\b|proof\b)",
+    re.I,
+)
+
+
+def _before_as_clause(rest: str) -> str:
+    found = AS_CLAUSE.search(rest)
+    return rest[: found.start()] if found else rest
+
+
 def cue_words(text: str) -> list[str]:
     """The attribution cues in ``text`` ("denied", "according to"), whoever speaks: for the
     "why" of a sentence whose cue found no known speaker (explain.py)."""
@@ -870,10 +886,12 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
             pronoun_at = offset + found.start("p")
         negated = bool(NEGATION_BEFORE.search(before_text))
         before_speaker = min([m.start for m in speakers] or [pronoun_at])
+        # "…, the White House said Wednesday, as President Joe Biden said it appeared…": an
+        # attribution closing before an "as" clause does not reach into it.
+        rest = _before_as_clause(text[end - offset :])
         if (speakers or pronoun) and not trailing:
             # "…, KCNA said." / "…," the company said. - the attribution closes the clause:
             # what was said is before it.
-            rest = text[end - offset :]
             said_before = text[: before_speaker - offset]
             # '"The evidence remains inconsistent," WHO spokesperson Tarik Jašarević told a
             # briefing…': a quote closed before the speaker is what was said.
@@ -885,11 +903,11 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 before_speaker = offset + closed.start() + 1
         if trailing:
             first = min([m.start for m in speakers] or [pronoun_at])
-            if (speakers or pronoun) and not TRAILING_TAIL.fullmatch(text[end - offset :]):
+            if (speakers or pronoun) and not TRAILING_TAIL.fullmatch(rest):
                 first = min(first, before_speaker)
             complement = (offset, first)
         else:
-            complement = (end, clause.end)
+            complement = (end, end + len(rest))
         comp_text = text[complement[0] - offset : complement[1] - offset]
         if negated and SAYING_CUE.match(cue) and REFUSED_BEFORE.search(before_text):
             final, notes = Position.NO_COMMENT, ["refused to say"]

@@ -24,7 +24,7 @@ from claims.models import (
 )
 from claims.proposals import proposed_source_file
 from claims.services import stance_create
-from claims.suggest.attribution import Frame, frames_in_clause, position_for
+from claims.suggest.attribution import ROLE_WORDS, Frame, frames_in_clause, position_for
 from claims.suggest.dating import article_date, date_expressions, dateline_date
 from claims.suggest.matching import ArticleMatch, SentenceMatch, article_matches
 from claims.suggest.sentences import Span, dateline_at, split_clauses, split_sentences
@@ -302,6 +302,27 @@ def _refers_back(
     return False
 
 
+# What a silence may be about and still be about the story: "declined to comment on who
+# started the gunfire", "did not say whether…".
+QUESTION_TAIL = re.compile(
+    r"^[\s,]*(?:(?:on|about|regarding)\s+)?who\b", re.I
+)
+# The role words a silent speaker's name may end with: "no statement by the Pakistani military".
+ROLE_TAIL = re.compile(
+    r"^(?:['\u2019]s)?(?:\s+(?:" + "|".join(sorted(ROLE_WORDS)) + r"))+\b", re.I
+)
+
+
+def _silent_on_the_story(frame: Frame) -> bool:
+    """Whether a frame is a silence that says nothing of its own ("did not immediately
+    respond to a request for comment", "declined to comment on who started the gunfire")."""
+    if frame.position != Position.NO_COMMENT or not (frame.speakers or frame.pronoun):
+        return False
+    said_from = max([frame.cue_end, *(m.end for m in frame.speakers)])
+    tail = ROLE_TAIL.sub("", frame.clause.text[said_from - frame.clause.start :], count=1)
+    return bool(GENERIC_TAIL.match(tail) or QUESTION_TAIL.match(tail))
+
+
 def _mentions_topic(text: str, matches: list[SentenceMatch], running: list[int]) -> bool:
     """Whether ``text`` has a topic word (by its first letters: "shipments" for "shipped")
     that the sentence shares with one of the story's claims."""
@@ -374,7 +395,9 @@ def _about_this_agent(
         return giver in (named[0].source.id, named[0].source.top_id)
     if not mirror:
         return True
-    if frame.position == Position.DENIES:
+    if frame.position in (Position.DENIES, Position.NO_COMMENT):
+        # "Pakistan denied violating the ceasefire", "There was no immediate response from
+        # Pakistan": a doer's denial or silence answers for its own deed.
         speaking_for = {speaker.id, speaker.top_id}
         return giver in speaking_for or not speaking_for & doers
     return True  # an accusation of itself is _accuses_itself's to refuse
@@ -599,6 +622,10 @@ class _Reader:
         self.paragraph_speakers: list[SourceInfo] = []
         self.running: list[int] = []  # the claims the story is on, for sentences that refer back
         self.running_age = 0  # sentences since a sentence had claims
+        # The claims the story was last about, however long ago: those of the latest sentence
+        # bearing on claims or sharing their topic (for a silence, see _silent_on_the_story).
+        self.story: list[int] = []
+        self.silence_only = False  # the sentence bears on the story's claims by its silence only
         self.mentioned: list[SourceInfo] = []  # every source named so far, for "the agency said"
         self.previous_end = 0
         # What each sentence's reading found, for the "why" of a match (explain.py); None
@@ -693,7 +720,24 @@ class _Reader:
         ):
             for claim_id in self.running:
                 factors[claim_id] = BACK_REFERENCE_FACTOR
-        if factors:
+        self.silence_only = False
+        if not factors and self.story and any(_silent_on_the_story(f) for f in frames):
+            # "Trump campaign officials didn't immediately respond to AP requests for comment",
+            # however far from the story's last word on a claim: a silence says nothing of its
+            # own and is on the claims the story was last about. Only the silence is.
+            for claim_id in self.story:
+                factors[claim_id] = BACK_REFERENCE_FACTOR
+            self.silence_only = True
+        topical = [
+            m.claim_id
+            for m in matches
+            if m.weight >= MIN_TOPIC_WEIGHT and not _reversed(m, sentence, mentions)
+        ]
+        if factors and not self.silence_only:
+            self.story = list(factors)
+        elif topical:
+            self.story = topical
+        if factors and not self.silence_only:
             self.running, self.running_age = list(factors), 0
         else:
             self.running_age += 1
@@ -774,6 +818,8 @@ class _Reader:
         doers = {givers[c] for c in claim_ids if c in givers}
         for frame, source, score, alias, method, mention in resolved:
             self.paragraph_speakers.append(source)
+            if self.silence_only and frame.position != Position.NO_COMMENT:
+                continue
             introduced = self._introduced(alias, method, mention)
             next_cue = min(
                 (f.cue_start for f in frames if f.cue_start > frame.cue_end), default=None
