@@ -627,6 +627,7 @@ class _Reader:
         self.story: list[int] = []
         self.silence_only = False  # the sentence bears on the story's claims by its silence only
         self.mentioned: list[SourceInfo] = []  # every source named so far, for "the agency said"
+        self.previous_mentioned: list[SourceInfo] = []  # those the sentence before named
         self.previous_end = 0
         # What each sentence's reading found, for the "why" of a match (explain.py); None
         # when nobody asks. The current sentence's claims it does not bear on, and the
@@ -647,6 +648,7 @@ class _Reader:
         factors = self._claims(index, sentence, mentions, frames)
         resolved = self._speakers(frames, mentions)
         self.mentioned += [m.source for m in mentions]
+        self.previous_mentioned = [m.source for m in mentions]
         quote_speaker = self.paragraph_speakers[-1] if self.paragraph_speakers else None
         if (
             not frames
@@ -794,7 +796,11 @@ class _Reader:
                         )
                         self.recent.append((source, False))
                     continue
-                found = pronoun_speaker(frame.pronoun, self.recent, named)
+                nearby = [
+                    *self.previous_mentioned,
+                    *(m.source for m in mentions if m.end <= frame.cue_start),
+                ]
+                found = pronoun_speaker(frame.pronoun, self.recent, named, nearby)
                 if found is not None:
                     resolved.append(
                         (frame, found[0], PRONOUN_FACTOR, frame.pronoun, "pronoun", None)
