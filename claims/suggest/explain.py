@@ -46,6 +46,7 @@ NOT_BEARING = {
 SKIPPED = {
     "other_doer": "{source}'s statement is about another doer than this claim's",
     "own_deed": "{source} would assert its own deed without owning up to it",
+    "other_matter": "{source}'s silence is about another matter than this claim",
 }
 # How the speaker was found (Mention.method), in words.
 FOUND_BY = {

@@ -313,6 +313,18 @@ ROLE_TAIL = re.compile(
 )
 
 
+# What makes or weighs a claim: a silence on "Paxton's lawsuit" or "the WHO's findings" is on
+# the claims they make (not one on "Imerys Talc America's Chapter 11 filing").
+CLAIMS_MADE = re.compile(
+    r"\b(?:lawsuits?|suits?|complaints?|allegations?|accusations?|claims?|charges|reports?"
+    r"|study|studies|findings?|rulings?|verdicts?|cases?|remarks|comments|statements?"
+    r"|assessments?|research|evidence|conclusions?)\b",
+    re.I,
+)
+# A name of two or more capitalised words, with its possessive: "Imerys Talc America's".
+PROPER_NAME = re.compile(r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)+(?:['\u2019]s)?")
+
+
 def _silent_on_the_story(frame: Frame) -> bool:
     """Whether a frame is a silence that says nothing of its own ("did not immediately
     respond to a request for comment", "declined to comment on who started the gunfire")."""
@@ -602,6 +614,7 @@ class _Reader:
         self.by_sentence = matched.by_sentence
         self.base = story_date(article)
         self.distinct = _distinct_topics(matched.topics)
+        self.topics = matched.topics
         self.givers = {
             m.claim_id: m.giver_id for ms in self.by_sentence.values() for m in ms if m.giver_id
         }
@@ -834,6 +847,11 @@ class _Reader:
                 # "…was sunk by a mine rather than by an Iranian torpedo", "…the ones who
                 # sank the ship, not Tehran": the doer set aside is denied.
                 position = frame.position
+                if position == Position.NO_COMMENT and self._silent_on_another_matter(
+                    frame, claim_id
+                ):
+                    self.skipped.setdefault(claim_id, []).append((source, "other_matter"))
+                    continue
                 if (
                     position == Position.ASSERTS
                     and claim_id in givers
@@ -886,6 +904,23 @@ class _Reader:
                         proposed=introduced,
                     )
                 )
+
+    def _silent_on_another_matter(self, frame: Frame, claim_id: int) -> bool:
+        """Whether a silence names what it is about, and that is not the claim: "J&J declined
+        to comment on Imerys Talc America's Chapter 11 filing" (a word of the claim inside a
+        name does not count; "declined to comment on the reports" names nothing)."""
+        said_from = max([frame.cue_end, *(m.end for m in frame.speakers)])
+        # Up to the clause that follows: "has yet to comment on the report, he did lash out…".
+        tail = re.split(r"[,;:]", frame.clause.text[said_from - frame.clause.start :])[0]
+        if not re.match(r"[\s,]*(?:on|about|regarding|over)\s", tail, re.I):
+            return False
+        if GENERIC_TAIL.match(tail) or QUESTION_TAIL.match(tail) or CLAIMS_MADE.search(tail):
+            return False
+        plain = PROPER_NAME.sub(" ", tail)
+        terms, words = self.topics.get(claim_id, ([], []))
+        return not any(
+            re.search(r"\b" + re.escape(w[:5]), plain, re.I) for w in [*terms, *words] if len(w) > 3
+        )
 
     def _introduced(self, alias: str, method: str, mention: Mention | None) -> Introduced | None:
         """The unregistered speaker behind a mention: a person the text presented with role
