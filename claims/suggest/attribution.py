@@ -116,8 +116,19 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"|gathering)(?=\s+(?:the\s+|all\s+|new\s+|available\s+)?(?:evidence|reports?|claims?"
             r"|allegations?|incident|circumstances|causes?|facts|data|findings|information|matter"
             r"|what|whether|how|who|why)\b)"
-            r"|(?:launched|opened|ordered)\s+(?:an?\s+)?(?:\w+\s+)?(?:investigation|inquiry|probe)"
-            r"\s+into)\b",
+            # Working to find out: "Canada is working with allies and taking all necessary
+            # steps to determine what happened".
+            r"|(?:is|are|was|were|been)\s+(?:still\s+|now\s+|currently\s+)?(?:working|trying"
+            r"|seeking|striving)(?=[^.;]{0,100}?\bto\s+(?:determine|establish|verify|ascertain"
+            r"|find\s+out|investigate|assess|understand)\s+(?:exactly\s+)?(?:what|whether|who|how"
+            r"|why|the\s+(?:facts|cause|causes|circumstances|truth|origin|source))\b)"
+            # An inquiry one opens, orders or conducts: "has launched an investigation into",
+            # "researchers who conducted the largest study yet into whether…".
+            r"|(?:launch|open|order|conduct|start|carr(?:y|ie)|set)\w*(?:\s+(?:out|up))?\s+"
+            r"(?:an?\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w\-]+\s+){0,3}?"
+            r"(?:investigation|inquiry|probe|review|study|audit)(?:\s+yet)?\s+into"
+            r"|(?:began|begun|begins?)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}?"
+            r"(?:investigation|inquiry|probe|review)\s+into)\b",
             re.I,
         ),
         Position.HEDGES,
@@ -158,6 +169,12 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
         0.8,
     ),
 ]
+# The words of a hedging cue that make it an inquiry (see Frame.inquiry).
+INQUIRY_CUE = re.compile(
+    r"investigat|analy[sz]|examin|review|looking\s+into|assess|gathering|working|trying|seeking"
+    r"|striving|inquiry|probe|study|audit",
+    re.I,
+)
 # Cues whose speakers follow: "according to U.S. officials". "in response to"
 # is how a spinning tool rewords "according to" (seed 004).
 REPORTING = re.compile(
@@ -492,6 +509,9 @@ class Frame:
     # What the cue alone says, and whether it was negated, before what was said weighed in.
     cue_position: str = Position.ASSERTS
     negated: bool = False
+    # An inquiry the speaker opens or conducts into the event ("is analysing evidence", "has
+    # launched an investigation into"): a hedge on every account of the event.
+    inquiry: bool = False
 
     @property
     def via_text(self) -> str:
@@ -930,6 +950,7 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 person=person,
                 cue_position=position,
                 negated=negated,
+                inquiry=position == Position.HEDGES and bool(INQUIRY_CUE.search(cue)),
             )
         )
     for mention in inside:

@@ -375,6 +375,8 @@ def _about_this_agent(
     text = frame.clause.text
     said = text[start - frame.clause.start : end - frame.clause.start]
     speaking_for = {speaker.id, speaker.top_id}
+    if frame.inquiry:
+        return True  # an inquiry into the event bears on every account of it
     if (
         frame.position == Position.DENIES
         and OWN_PART.match(said)
@@ -639,6 +641,7 @@ class _Reader:
         # bearing on claims or sharing their topic (for a silence, see _silent_on_the_story).
         self.story: list[int] = []
         self.silence_only = False  # the sentence bears on the story's claims by its silence only
+        self.inquiry_only: set[int] = set()  # claims the sentence bears on by an inquiry only
         self.mentioned: list[SourceInfo] = []  # every source named so far, for "the agency said"
         self.previous_mentioned: list[SourceInfo] = []  # those the sentence before named
         self.previous_end = 0
@@ -694,6 +697,7 @@ class _Reader:
             for m in mentions
         )
         factors: dict[int, float] = {}
+        self.inquiry_only: set[int] = set()
         for m in matches:
             reason = self._not_bearing(m, sentence, mentions, only_speakers=only_speakers)
             if reason:
@@ -728,6 +732,19 @@ class _Reader:
                         for m in frame.speakers
                     ):
                         factors[claim_id] = BACK_REFERENCE_FACTOR
+        if any(f.inquiry and (f.speakers or f.pronoun) for f in frames) and (
+            factors or self.running_age <= RUNNING_SENTENCES
+        ):
+            # "Canada is working … to determine what happened in the hospital blast": an
+            # inquiry into the event is a hedge on every account of it the sentence touches.
+            for m in matches:
+                if (
+                    m.claim_id not in factors
+                    and m.weight >= MIN_TOPIC_WEIGHT
+                    and not _reversed(m, sentence, mentions)
+                ):
+                    factors[m.claim_id] = BACK_REFERENCE_FACTOR
+                    self.inquiry_only.add(m.claim_id)
         if (
             not factors
             and self.running_age <= RUNNING_SENTENCES
@@ -839,11 +856,15 @@ class _Reader:
             self.paragraph_speakers.append(source)
             if self.silence_only and frame.position != Position.NO_COMMENT:
                 continue
+            if self.inquiry_only and not frame.inquiry:
+                claims_here = [c for c in claim_ids if c not in self.inquiry_only]
+            else:
+                claims_here = claim_ids
             introduced = self._introduced(alias, method, mention)
             next_cue = min(
                 (f.cue_start for f in frames if f.cue_start > frame.cue_end), default=None
             )
-            for claim_id in claim_ids:
+            for claim_id in claims_here:
                 # "…was sunk by a mine rather than by an Iranian torpedo", "…the ones who
                 # sank the ship, not Tehran": the doer set aside is denied.
                 position = frame.position
