@@ -231,9 +231,26 @@ def _reversed(match: SentenceMatch, sentence: Span, mentions: list[Mention]) -> 
     return to_giver and not from_giver
 
 
-def _names_giver(match: SentenceMatch, mentions: list[Mention]) -> bool:
+# Whom a deed is aimed at, not who did it: "a missile launched from within Gaza towards
+# Israel", "violence against Israel".
+TARGET_BEFORE = re.compile(r"\b(?:towards?|against)\s+(?:the\s+)?$", re.I)
+
+
+def _giver_only_as_target(match: SentenceMatch, sentence: Span, mentions: list[Mention]) -> bool:
+    """Whether a sentence names the claim's doer only as what a deed was aimed at."""
+    named = [
+        m for m in mentions if match.giver_id is not None and match.giver_id in (m.source.id, m.source.top_id)
+    ]
+    return bool(named) and all(
+        TARGET_BEFORE.search(sentence.text, 0, m.start - sentence.start) for m in named
+    )
+
+
+def _names_giver(match: SentenceMatch, mentions: list[Mention], sentence: Span) -> bool:
     return match.giver_id is not None and any(
-        match.giver_id in (m.source.id, m.source.top_id) for m in mentions
+        match.giver_id in (m.source.id, m.source.top_id)
+        and not TARGET_BEFORE.search(sentence.text, 0, m.start - sentence.start)
+        for m in mentions
     )
 
 
@@ -404,6 +421,7 @@ def _about_this_agent(
         if start <= m.start < end
         and ({m.source.id, m.source.top_id} & doers)
         and not _accuser(text, m.start - frame.clause.start, m.end - frame.clause.start)
+        and not TARGET_BEFORE.search(text, 0, m.start - frame.clause.start)
     ]
     if named:
         return giver in (named[0].source.id, named[0].source.top_id)
@@ -693,7 +711,9 @@ class _Reader:
         # topic alone (see _distinct_topics); one that names a doer is about that doer.
         speaking = {(m.start, m.end) for f in frames for m in f.speakers}
         only_speakers = not any(
-            (m.start, m.end) not in speaking and {m.source.id, m.source.top_id} & self.all_doers
+            (m.start, m.end) not in speaking
+            and {m.source.id, m.source.top_id} & self.all_doers
+            and not TARGET_BEFORE.search(sentence.text, 0, m.start - sentence.start)
             for m in mentions
         )
         factors: dict[int, float] = {}
@@ -712,7 +732,7 @@ class _Reader:
                     m.claim_id in self.running
                     and m.claim_id not in factors
                     and (m.term_hits >= MIN_TOPIC_WEIGHT or _blames_giver(m, frames, mentions))
-                    and _names_giver(m, mentions)
+                    and _names_giver(m, mentions, sentence)
                     and not _reversed(m, sentence, mentions)
                 ):
                     factors[m.claim_id] = BACK_REFERENCE_FACTOR
@@ -782,7 +802,7 @@ class _Reader:
         (one of NOT_BEARING's keys), or "" when it does."""
         if m.weight < MIN_TOPIC_WEIGHT:
             return "little_topic"
-        if not m.matches:
+        if not m.matches or _giver_only_as_target(m, sentence, mentions):
             # It does not name the claim's actors: its topic alone may carry it.
             if not only_speakers:
                 return "other_doer_named"
