@@ -638,6 +638,9 @@ def _last_word(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
+COMPOUND_AFTER = re.compile(r"-[a-z]")
+
+
 def _speakers_before(
     text: str, offset: int, mentions: list[Mention], cue_start: int
 ) -> list[Mention]:
@@ -646,7 +649,11 @@ def _speakers_before(
     # a relative clause between the subject and its verb, and the names in it, are passed.
     inserted = RELATIVE_INSERTED.search(text, 0, cue_start - offset)
     until = offset + inserted.start() if inserted else cue_start
-    before = [m for m in mentions if m.end <= until]
+    # "another that is Palestinian-made, the intelligence official said": a name inside a
+    # compound word ("Palestinian-made", "Hamas-controlled") names no speaker.
+    before = [
+        m for m in mentions if m.end <= until and not COMPOUND_AFTER.match(text, m.end - offset)
+    ]
     if not before:
         return []
     nearest = before[-1]

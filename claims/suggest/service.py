@@ -1013,6 +1013,15 @@ def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
         for p in best.values()
         if p.position == Position.HEDGES
     }
+    # "…the most likely cause … was a Palestinian rocket, a senior French military official
+    # said Friday. Several rockets in the arsenal of Hamas carry charges of about that weight,
+    # the intelligence official said.": on one occasion, what a hedging source says besides
+    # is the detail of its hedge, not an assertion of its own.
+    hedged_on = {
+        (p.claim_id, p.source.id, p.stated_on, p.precision)
+        for p in best.values()
+        if p.position == Position.HEDGES
+    }
     # "Kenvue said it strongly disagrees": the verb of what was said decides, not "said".
     specific = {
         (p.claim_id, p.source.id, p.evidence.get("sentence"))
@@ -1025,6 +1034,7 @@ def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
         in_sentence = (p.claim_id, p.source.id, p.evidence.get("sentence"))
         if p.position == Position.ASSERTS and (
             in_sentence in hedged
+            or (p.claim_id, p.source.id, p.stated_on, p.precision) in hedged_on
             or (in_sentence in specific and REPORTING_CUE.match(str(p.evidence.get("cue", ""))))
         ):
             continue
