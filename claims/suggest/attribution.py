@@ -108,6 +108,17 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (re.compile(r"\bsuspect(?:s|ed)?\b", re.I), Position.HEDGES, 0.8),
     (
+        # Concern is not a finding: "expressed concern over reports that…", "Pence shares the
+        # concerns of millions of Americans about voter fraud".
+        re.compile(
+            r"\b(?:express|voic|rais|shar|not)(?:e|es|ed|ing|s)?\s+(?:\w+\s+){0,2}?concerns?"
+            r"(?=\s+(?:of\s+[^.;]{1,60}?\s+)?(?:about|over|that|regarding|at|on)\b)",
+            re.I,
+        ),
+        Position.HEDGES,
+        0.75,
+    ),
+    (
         # Still finding out: "British intelligence services are analysing evidence", "the
         # agency is looking into the reports", "has launched an investigation into".
         re.compile(
@@ -196,7 +207,13 @@ HEDGE_MARKERS = re.compile(
     # "limited evidence", "a possible link", "before drawing conclusions".
     r"|(?:evidence|data|studies|findings|results) (?:is|are|was|were|remains?) (?:\w+ )?(?:inconsistent|mixed|limited|inconclusive|conflicting|weak|insufficient)"
     r"|(?:limited|inconclusive|conflicting|mixed|insufficient) (?:\w+ )?evidence"
-    r"|possible (?:association|link|connection|role|cause|(?:risk )?factor)"
+    r"|possible (?:associations?|links?|connections?|roles?|causes?|(?:risk )?factors?)"
+    # Hedge cues of the published lexicons (Hyland's metadiscourse hedges, the CoNLL-2010
+    # cues) as news words them: "studies that suggest…", "potentially", "cannot rule out",
+    # "assessed with moderate confidence", modal "may" with its verb (not the month).
+    r"|suggest(?:s|ed|ing)?|potential(?:ly)?|(?:low|moderate|medium)[\s\-]+confidence"
+    r"|(?:could|would|did|does|do)(?:\s+not|n['\u2019]t)\s+rule\s+out|not\s+ruling\s+out"
+    r"|(?-i:may)\s+(?!not\b)(?-i:[a-z]+)|(?:can|could|may|might)\s+sometimes"
     r"|before (?:drawing|reaching|making) (?:any )?(?:conclusions?|judge?ments?)|rush to judge?ments?"
     r"|(?:not|n['\u2019]t|un)(?: been)? able to (?:\w+ly )?(?:identify|determine|establish|confirm|verify|corroborate)"
     r"|no (?:clear )?(?:indications?|evidence|signs?)|if confirmed"
