@@ -89,7 +89,11 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"(?:(?<=,\s)|(?<=lawsuit\s)|(?<=complaint\s)|(?<=\bsuit\s)|(?<=statement\s)"
             r"|(?<=letter\s)|(?<=report\s)|(?<=filing\s)|(?<=\bfor\s))"
             r"(?:claiming|saying|insisting|arguing|blaming|asserting|maintaining|contending"
-            r"|charging)\b|\b(?:alleging|accusing)\b",
+            r"|charging)\b|\b(?:alleging|accusing)\b"
+            # "…cautioning against its use, citing studies that suggest possible links": what
+            # the subject cites, it says (not "citing U.S. officials", a source).
+            r"|(?<=,\s)citing(?=\s+(?:(?:the|a|an|new|recent|several|some|many|other|its|their)\s+)?"
+            r"(?:[\w\-]+\s+)?(?:studies|study|research|evidence|data|findings|reports?|concerns?)\b)",
             re.I,
         ),
         Position.ASSERTS,
@@ -767,12 +771,19 @@ def _subject_of_coordinated_verb(
     return [first]
 
 
+DATELINE_LEAD = re.compile(r"^[A-Z][^,;\u201c\"]{0,30},[^;\u201c\"]{1,40}?\s(?:--|\u2014|\u2013)\s+")
+
+
 def _subject_of_participle(
     text: str, offset: int, mentions: list[Mention], cue_start: int
 ) -> list[Mention]:
     """The subject of the clause a participle hangs on: "Texas Attorney General Ken Paxton
     filed a lawsuit against Kenvue, alleging…": Texas alleges, not Kenvue. The subject is
-    the clause's first name, with at most a title or an article before it."""
+    the clause's first name, with at most a title or an article before it (and a dateline:
+    "India, Sept. 24 -- The United States Food and Drug Administration has issued…")."""
+    lead = DATELINE_LEAD.match(text)
+    if lead:
+        offset, text = offset + lead.end(), text[lead.end() :]
     first = next((m for m in mentions if m.start >= offset and m.end <= cue_start), None)
     if first is None or not re.fullmatch(
         r"[\s\-\u2013\u2014\u2022*]*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.\-\u2019']*\s+){0,3}",
