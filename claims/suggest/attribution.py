@@ -339,7 +339,12 @@ PARENTHETICAL = re.compile(r"^(?:['\u2019]s\s+[^,]{0,40})?,\s+[^,]{1,80},\s*")
 OBJECT_OF_VERB = re.compile(r"\b(?!(?:United|Limited|Red)\b)[a-z]+ed\s+(?:the\s+|an?\s+)?$")
 # A speaker named before a relative clause: "Vikram Misri, who earlier asserted that…"
 RELATIVE_SPEAKER = re.compile(
-    r"^\s*,\s*who\s+(?:(?:\w+ly|earlier|also|later|had|has|have|then)\s+)*$", re.I
+    r"^\s*,\s*who\s+(?:(?:\w+ly|earlier|also|later|had|has|have|then)\s+)*$"
+    # "U.S. researchers who conducted the largest study yet into…": a role noun's own clause.
+    r"|^\s+(?:[a-z][\w\-]*\s+)?(?:researchers|scientists|officials|experts|investigators"
+    r"|analysts|authorities|regulators|inspectors|auditors)\s+who\s+"
+    r"(?:(?:\w+ly|earlier|also|later|had|has|have|then)\s+)*$",
+    re.I,
 )
 # A relative clause closing right before a verb cue: ", which has ended talks with Israel, ".
 RELATIVE_INSERTED = re.compile(r",\s*(?:who|which)\s+[^,;:\"\u201c\u201d]{1,150}?,\s*$", re.I)
