@@ -1028,9 +1028,21 @@ def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
         for p in best.values()
         if p.position in (Position.DENIES, Position.NO_COMMENT)
     }
+    # "Health Canada rebuffed the claim…; there is no conclusive evidence, it said": on one
+    # occasion, a denying source's doubts are the grounds of its denial.
+    denied_on = {
+        (p.claim_id, p.source.id, p.stated_on, p.precision)
+        for p in best.values()
+        if p.position == Position.DENIES
+    }
     kept: list[Proposal] = []
     said: set[tuple] = set()
     for p in best.values():
+        if (
+            p.position == Position.HEDGES
+            and (p.claim_id, p.source.id, p.stated_on, p.precision) in denied_on
+        ):
+            continue
         in_sentence = (p.claim_id, p.source.id, p.evidence.get("sentence"))
         if p.position == Position.ASSERTS and (
             in_sentence in hedged
