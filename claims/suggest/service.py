@@ -455,6 +455,15 @@ def _set_aside(frame: Frame, giver: int, mentions: list[Mention]) -> bool:
     )
 
 
+# Doubt about what shows the deed, not about details: "no conclusive link", "insufficient
+# evidence" (not "no details").
+DOUBTED_EVIDENCE = re.compile(
+    r"conclusive|definitive|proven|established|evidence|proof|data|insufficient|inconsistent"
+    r"|necessarily|suffice|prove",
+    re.I,
+)
+
+
 def _accuses_itself(
     frame: Frame, speaker: SourceInfo, giver: int | None, mentions: list[Mention]
 ) -> bool:
@@ -911,6 +920,16 @@ class _Reader:
                 ):
                     self.skipped.setdefault(claim_id, []).append((source, "other_doer"))
                     continue
+                if (
+                    position == Position.HEDGES
+                    and frame.notes[:1]
+                    and frame.notes[0].startswith("qualified doubt")
+                    and DOUBTED_EVIDENCE.search(frame.notes[0])
+                    and givers.get(claim_id) in (source.id, source.top_id)
+                ):
+                    # "J&J said larger studies found no conclusive link between the product and
+                    # cancer": the doer doubting the evidence of its own deed denies it.
+                    position = Position.DENIES
                 if _accuses_itself(frame, source, givers.get(claim_id), mentions):
                     self.skipped.setdefault(claim_id, []).append((source, "own_deed"))
                     continue
@@ -938,7 +957,15 @@ class _Reader:
                             "alias_method": method,
                             "sentence": sentence.text,
                             "notes": frame.notes
-                            + (["the doer set aside"] if position != frame.position else []),
+                            + (
+                                [
+                                    "the doer set aside"
+                                    if frame.position == Position.ASSERTS
+                                    else "the doer doubting its own deed"
+                                ]
+                                if position != frame.position
+                                else []
+                            ),
                             **({"date_words": date_words} if date_words else {}),
                             **({"back_reference": True} if factors[claim_id] < 1 else {}),
                         },
