@@ -286,7 +286,11 @@ def _blames_giver(match: SentenceMatch, frames: list[Frame], mentions: list[Ment
 
 
 def _refers_back(
-    sentence: Span, frames: list[Frame], matches: list[SentenceMatch], running: list[int]
+    sentence: Span,
+    frames: list[Frame],
+    matches: list[SentenceMatch],
+    running: list[int],
+    causal: bool = False,
 ) -> bool:
     """Whether a sentence without claims of its own is about the claims of the story so far.
 
@@ -316,7 +320,27 @@ def _refers_back(
             said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
             if _mentions_topic(said, matches, running):
                 return True
+        if (
+            causal
+            and frame.speakers
+            and frame.position in (Position.HEDGES, Position.DENIES)
+            and CAUSAL_WORDS.search(
+                frame.clause.text[
+                    frame.complement[0] - frame.clause.start : frame.complement[1]
+                    - frame.clause.start
+                ]
+            )
+        ):
+            # "The World Health Organization noted that some studies suggested a possible
+            # association but that evidence is inconsistent": doubt or denial of "a link"
+            # right after the story's word on a claim that something causes something.
+            return True
     return False
+
+
+CAUSAL_WORDS = re.compile(
+    r"\b(?:causal\w*|causation|association|links?|linkage|connection)\b", re.I
+)
 
 
 # What a silence may be about and still be about the story: "declined to comment on who
@@ -777,7 +801,17 @@ class _Reader:
         if (
             not factors
             and self.running_age <= RUNNING_SENTENCES
-            and _refers_back(sentence, frames, matches, self.running)
+            and _refers_back(
+                sentence,
+                frames,
+                matches,
+                self.running,
+                causal=any(
+                    re.match(r"(?:caus|link)", w, re.I)
+                    for c in self.running
+                    for w in self.topics.get(c, ([], []))[1]
+                ),
+            )
         ):
             for claim_id in self.running:
                 factors[claim_id] = BACK_REFERENCE_FACTOR
