@@ -642,12 +642,26 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
     if negation and re.search(r"\bno\s+(?:evidence|proof)\b", negation, re.I):
         return Position.DENIES, [f"negated complement: {negation}"]
     hedge = HEDGE_MARKERS.search(complement)
+    if hedge and negation and _modal_under_negation(complement, negation, hedge):
+        # "found no fraud that could have changed the outcome": the modal is in what the
+        # negated main clause says was not there.
+        return Position.DENIES, [f"negated complement: {negation}"]
     if hedge:
         notes.append(f"hedge marker: {hedge.group(0)}")
         return Position.HEDGES, notes
     if negation:
         return Position.DENIES, [f"negated complement: {negation}"]
     return base, notes
+
+
+def _modal_under_negation(complement: str, negation: str, hedge: re.Match[str]) -> bool:
+    """Whether a modal hedge sits in a relative clause after the negated main clause."""
+    at = complement.find(negation)
+    return (
+        0 <= at < hedge.start()
+        and bool(re.match(r"(?:could|may|might|would)\b", hedge.group(0), re.I))
+        and bool(re.search(r"\b(?:that|which|who)\b", complement[at + len(negation) : hedge.start()]))
+    )
 
 
 def complement_negation(complement: str) -> str:
