@@ -780,11 +780,14 @@ def _subject_of_coordinated_verb(
 ) -> list[Mention]:
     """The subject a coordinated verb shares: "The Biden administration was asked whether
     it had new evidence and declined to comment": the administration declined."""
-    if not re.search(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|later\s+)?$", before_text, re.I):
+    if not re.search(r"\b(?:and|but|or)\s+(?:\w+ly\s+|then\s+|later\s+)?$", before_text, re.I):
         return []
     first = next((m for m in mentions if m.start >= offset), None)
+    # "But most Republican lawmakers have either said …, or avoided public comment".
     if first is None or not re.fullmatch(
-        r"\s*(?:(?:the|a|an)\s+)?", text[: first.start - offset], re.I
+        r"\s*(?:(?:but|and|yet)\s+)?(?:(?:the|a|an|most|many|some|several|other|all)\s+)?",
+        text[: first.start - offset],
+        re.I,
     ):
         return []
     return [first]
