@@ -30,7 +30,7 @@ _VIOLENCE = (
 VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
-            r"\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:comment|say|discuss|confirm|specify)\b"
+            r"\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:comment|say|discuss|confirm|specify|speculate|elaborate)\b"
             r"|\b(?:did|does|do|would|has|have|had)(?: not|n['\u2019]t) (?:\w+ly |yet )?comment(?:ed)?\b"
             r"|\b(?:did|does|do|would|has|have|had)(?: not|n['\u2019]t) (?:\w+ly |yet )?"
             r"(?:respond(?:ed)?|repl(?:y|ied))"

@@ -371,9 +371,14 @@ def _silent_on_the_story(frame: Frame) -> bool:
     respond to a request for comment", "declined to comment on who started the gunfire")."""
     if frame.position != Position.NO_COMMENT or not (frame.speakers or frame.pronoun):
         return False
+    if REFERRED.match(frame.cue):
+        return True  # "referred inquiries to Kenvue": whom to, not what about
     said_from = max([frame.cue_end, *(m.end for m in frame.speakers)])
     tail = ROLE_TAIL.sub("", frame.clause.text[said_from - frame.clause.start :], count=1)
     return bool(GENERIC_TAIL.match(tail) or QUESTION_TAIL.match(tail))
+
+
+REFERRED = re.compile(r"^referred\b", re.I)
 
 
 def _mentions_topic(text: str, matches: list[SentenceMatch], running: list[int]) -> bool:
