@@ -934,7 +934,7 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 )
             continue
         # A participle's speaker is its clause's subject, not the name just before it.
-        participle = cue.lower().endswith("ing")
+        participle = cue.lower().endswith("ing") and " " not in cue.strip()
         speakers = _subject_of_participle(text, offset, inside, start) if participle else []
         if not speakers:
             speakers = _speakers_before(text, offset, inside, start)
