@@ -660,7 +660,9 @@ def _modal_under_negation(complement: str, negation: str, hedge: re.Match[str]) 
     return (
         0 <= at < hedge.start()
         and bool(re.match(r"(?:could|may|might|would)\b", hedge.group(0), re.I))
-        and bool(re.search(r"\b(?:that|which|who)\b", complement[at + len(negation) : hedge.start()]))
+        and bool(
+            re.search(r"\b(?:that|which|who)\b", complement[at + len(negation) : hedge.start()])
+        )
     )
 
 
@@ -793,7 +795,9 @@ def _subject_of_coordinated_verb(
     return [first]
 
 
-DATELINE_LEAD = re.compile(r"^[A-Z][^,;\u201c\"]{0,30},[^;\u201c\"]{1,40}?\s(?:--|\u2014|\u2013)\s+")
+DATELINE_LEAD = re.compile(
+    r"^[A-Z][^,;\u201c\"]{0,30},[^;\u201c\"]{1,40}?\s(?:--|\u2014|\u2013)\s+"
+)
 
 
 def _subject_of_participle(

@@ -239,7 +239,9 @@ TARGET_BEFORE = re.compile(r"\b(?:towards?|against)\s+(?:the\s+)?$", re.I)
 def _giver_only_as_target(match: SentenceMatch, sentence: Span, mentions: list[Mention]) -> bool:
     """Whether a sentence names the claim's doer only as what a deed was aimed at."""
     named = [
-        m for m in mentions if match.giver_id is not None and match.giver_id in (m.source.id, m.source.top_id)
+        m
+        for m in mentions
+        if match.giver_id is not None and match.giver_id in (m.source.id, m.source.top_id)
     ]
     return bool(named) and all(
         TARGET_BEFORE.search(sentence.text, 0, m.start - sentence.start) for m in named
@@ -344,14 +346,10 @@ CAUSAL_WORDS = re.compile(
 
 
 # What a silence may be about and still be about the story: "declined to comment on who
-# started the gunfire", "did not say whether…".
-QUESTION_TAIL = re.compile(
-    r"^[\s,]*(?:(?:on|about|regarding)\s+)?who\b", re.I
-)
+# started the gunfire" (not "would not say how the administration obtained the information").
+QUESTION_TAIL = re.compile(r"^[\s,]*(?:(?:on|about|regarding)\s+)?who\b", re.I)
 # The role words a silent speaker's name may end with: "no statement by the Pakistani military".
-ROLE_TAIL = re.compile(
-    r"^(?:['\u2019]s)?(?:\s+(?:" + "|".join(sorted(ROLE_WORDS)) + r"))+\b", re.I
-)
+ROLE_TAIL = re.compile(r"^(?:['\u2019]s)?(?:\s+(?:" + "|".join(sorted(ROLE_WORDS)) + r"))+\b", re.I)
 
 
 # What makes or weighs a claim: a silence on "Paxton's lawsuit" or "the WHO's findings" is on
@@ -755,7 +753,7 @@ class _Reader:
             for m in mentions
         )
         factors: dict[int, float] = {}
-        self.inquiry_only: set[int] = set()
+        self.inquiry_only = set()
         for m in matches:
             reason = self._not_bearing(m, sentence, mentions, only_speakers=only_speakers)
             if reason:
