@@ -1065,7 +1065,9 @@ def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
 
     A source that asserts and hedges on the same claim in one sentence ("said
     North Korea agreed to supply…, though they could not say whether any had
-    been delivered") hedges: its assertion is dropped.
+    been delivered") hedges: its assertion is dropped. So it does on one occasion
+    (the same claim, source and date) across sentences; and a source that denies
+    and hedges on one occasion denies.
     """
     best: dict[tuple[int, int, int, int], Proposal] = {}
     for proposal in proposals:
