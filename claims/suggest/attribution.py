@@ -216,6 +216,7 @@ HEDGE_MARKERS = re.compile(
     # cues) as news words them: "studies that suggest…", "potentially", "cannot rule out",
     # "assessed with moderate confidence", modal "may" with its verb (not the month).
     r"|suggest(?:s|ed|ing)?|potential(?:ly)?|(?:low|moderate|medium)[\s\-]+confidence"
+    r"|it\s+(?:appears|appeared|seems|seemed)"
     r"|(?:could|would|did|does|do)(?:\s+not|n['\u2019]t)\s+rule\s+out|not\s+ruling\s+out"
     r"|(?-i:may)\s+(?!not\b)(?-i:[a-z]+)|(?:can|could|may|might)\s+sometimes"
     r"|before (?:drawing|reaching|making) (?:any )?(?:conclusions?|judge?ments?)|rush to judge?ments?"

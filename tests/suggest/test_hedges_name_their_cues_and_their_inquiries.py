@@ -29,6 +29,7 @@ def triples(text: str) -> set[tuple[str, str, str]]:
         "Seoul said it could not rule out that Sudan's army received missiles.",
         "Seoul assessed with moderate confidence that Sudan's army received missiles.",
         "Seoul said Sudan's army may hold missiles from abroad.",
+        "Seoul said it appears Sudan's army received missiles from abroad.",
         "Seoul said such reports can sometimes overstate the missiles Sudan's army received.",
     ],
 )
