@@ -30,7 +30,7 @@ _VIOLENCE = (
 VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (
         re.compile(
-            r"\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:comment|say|discuss|confirm|specify)\b"
+            r"\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:comment|say|discuss|confirm|specify|speculate|elaborate)\b"
             r"|\b(?:did|does|do|would|has|have|had)(?: not|n['\u2019]t) (?:\w+ly |yet )?comment(?:ed)?\b"
             r"|\b(?:did|does|do|would|has|have|had)(?: not|n['\u2019]t) (?:\w+ly |yet )?"
             r"(?:respond(?:ed)?|repl(?:y|ied))"
@@ -89,7 +89,11 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"(?:(?<=,\s)|(?<=lawsuit\s)|(?<=complaint\s)|(?<=\bsuit\s)|(?<=statement\s)"
             r"|(?<=letter\s)|(?<=report\s)|(?<=filing\s)|(?<=\bfor\s))"
             r"(?:claiming|saying|insisting|arguing|blaming|asserting|maintaining|contending"
-            r"|charging)\b|\b(?:alleging|accusing)\b",
+            r"|charging)\b|\b(?:alleging|accusing)\b"
+            # "…cautioning against its use, citing studies that suggest possible links": what
+            # the subject cites, it says (not "citing U.S. officials", a source).
+            r"|(?<=,\s)citing(?=\s+(?:(?:the|a|an|new|recent|several|some|many|other|its|their)\s+)?"
+            r"(?:[\w\-]+\s+)?(?:studies|study|research|evidence|data|findings|reports?|concerns?)\b)",
             re.I,
         ),
         Position.ASSERTS,
@@ -108,6 +112,17 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (re.compile(r"\bsuspect(?:s|ed)?\b", re.I), Position.HEDGES, 0.8),
     (
+        # Concern is not a finding: "expressed concern over reports that…", "Pence shares the
+        # concerns of millions of Americans about voter fraud".
+        re.compile(
+            r"\b(?:express|voic|rais|shar|not)(?:e|es|ed|ing|s)?\s+(?:\w+\s+){0,2}?concerns?"
+            r"(?=\s+(?:of\s+[^.;]{1,60}?\s+)?(?:about|over|that|regarding|at|on)\b)",
+            re.I,
+        ),
+        Position.HEDGES,
+        0.75,
+    ),
+    (
         # Still finding out: "British intelligence services are analysing evidence", "the
         # agency is looking into the reports", "has launched an investigation into".
         re.compile(
@@ -116,8 +131,19 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"|gathering)(?=\s+(?:the\s+|all\s+|new\s+|available\s+)?(?:evidence|reports?|claims?"
             r"|allegations?|incident|circumstances|causes?|facts|data|findings|information|matter"
             r"|what|whether|how|who|why)\b)"
-            r"|(?:launched|opened|ordered)\s+(?:an?\s+)?(?:\w+\s+)?(?:investigation|inquiry|probe)"
-            r"\s+into)\b",
+            # Working to find out: "Canada is working with allies and taking all necessary
+            # steps to determine what happened".
+            r"|(?:is|are|was|were|been)\s+(?:still\s+|now\s+|currently\s+)?(?:working|trying"
+            r"|seeking|striving)(?=[^.;]{0,100}?\bto\s+(?:determine|establish|verify|ascertain"
+            r"|find\s+out|investigate|assess|understand)\s+(?:exactly\s+)?(?:what|whether|who|how"
+            r"|why|the\s+(?:facts|cause|causes|circumstances|truth|origin|source))\b)"
+            # An inquiry one opens, orders or conducts: "has launched an investigation into",
+            # "researchers who conducted the largest study yet into whether…".
+            r"|(?:launch|open|order|conduct|start|carr(?:y|ie)|set)\w*(?:\s+(?:out|up))?\s+"
+            r"(?:an?\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w\-]+\s+){0,3}?"
+            r"(?:investigation|inquiry|probe|review|study|audit)(?:\s+yet)?\s+into"
+            r"|(?:began|begun|begins?)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}?"
+            r"(?:investigation|inquiry|probe|review)\s+into)\b",
             re.I,
         ),
         Position.HEDGES,
@@ -158,6 +184,12 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
         0.8,
     ),
 ]
+# The words of a hedging cue that make it an inquiry (see Frame.inquiry).
+INQUIRY_CUE = re.compile(
+    r"investigat|analy[sz]|examin|review|looking\s+into|assess|gathering|working|trying|seeking"
+    r"|striving|inquiry|probe|study|audit",
+    re.I,
+)
 # Cues whose speakers follow: "according to U.S. officials". "in response to"
 # is how a spinning tool rewords "according to" (seed 004).
 REPORTING = re.compile(
@@ -179,7 +211,14 @@ HEDGE_MARKERS = re.compile(
     # "limited evidence", "a possible link", "before drawing conclusions".
     r"|(?:evidence|data|studies|findings|results) (?:is|are|was|were|remains?) (?:\w+ )?(?:inconsistent|mixed|limited|inconclusive|conflicting|weak|insufficient)"
     r"|(?:limited|inconclusive|conflicting|mixed|insufficient) (?:\w+ )?evidence"
-    r"|possible (?:association|link|connection|role|cause|(?:risk )?factor)"
+    r"|possible (?:associations?|links?|connections?|roles?|causes?|(?:risk )?factors?)"
+    # Hedge cues of the published lexicons (Hyland's metadiscourse hedges, the CoNLL-2010
+    # cues) as news words them: "studies that suggest…", "potentially", "cannot rule out",
+    # "assessed with moderate confidence", modal "may" with its verb (not the month).
+    r"|suggest(?:s|ed|ing)?|potential(?:ly)?|(?:low|moderate|medium)[\s\-]+confidence"
+    r"|it\s+(?:appears|appeared|seems|seemed)"
+    r"|(?:could|would|did|does|do)(?:\s+not|n['\u2019]t)\s+rule\s+out|not\s+ruling\s+out"
+    r"|(?-i:may)\s+(?!not\b)(?-i:[a-z]+)|(?:can|could|may|might)\s+sometimes"
     r"|before (?:drawing|reaching|making) (?:any )?(?:conclusions?|judge?ments?)|rush to judge?ments?"
     r"|(?:not|n['\u2019]t|un)(?: been)? able to (?:\w+ly )?(?:identify|determine|establish|confirm|verify|corroborate)"
     r"|no (?:clear )?(?:indications?|evidence|signs?)|if confirmed"
@@ -311,7 +350,12 @@ PARENTHETICAL = re.compile(r"^(?:['\u2019]s\s+[^,]{0,40})?,\s+[^,]{1,80},\s*")
 OBJECT_OF_VERB = re.compile(r"\b(?!(?:United|Limited|Red)\b)[a-z]+ed\s+(?:the\s+|an?\s+)?$")
 # A speaker named before a relative clause: "Vikram Misri, who earlier asserted that…"
 RELATIVE_SPEAKER = re.compile(
-    r"^\s*,\s*who\s+(?:(?:\w+ly|earlier|also|later|had|has|have|then)\s+)*$", re.I
+    r"^\s*,\s*who\s+(?:(?:\w+ly|earlier|also|later|had|has|have|then)\s+)*$"
+    # "U.S. researchers who conducted the largest study yet into…": a role noun's own clause.
+    r"|^\s+(?:[a-z][\w\-]*\s+)?(?:researchers|scientists|officials|experts|investigators"
+    r"|analysts|authorities|regulators|inspectors|auditors)\s+who\s+"
+    r"(?:(?:\w+ly|earlier|also|later|had|has|have|then)\s+)*$",
+    re.I,
 )
 # A relative clause closing right before a verb cue: ", which has ended talks with Israel, ".
 RELATIVE_INSERTED = re.compile(r",\s*(?:who|which)\s+[^,;:\"\u201c\u201d]{1,150}?,\s*$", re.I)
@@ -503,6 +547,9 @@ class Frame:
     # What the cue alone says, and whether it was negated, before what was said weighed in.
     cue_position: str = Position.ASSERTS
     negated: bool = False
+    # An inquiry the speaker opens or conducts into the event ("is analysing evidence", "has
+    # launched an investigation into"): a hedge on every account of the event.
+    inquiry: bool = False
 
     @property
     def via_text(self) -> str:
@@ -558,6 +605,22 @@ SPEAKERS_NEXT_DEED = re.compile(
 )
 
 
+# An "as" clause after what was said is the reporter's: "…, the White House said, as Biden
+# said…", "said its pain reliever is safe, as shares in the firm dropped" (not "as well as",
+# "as a result", "as part of").
+AS_CLAUSE = re.compile(
+    r",\s+as\s+(?!well\b|of\b|part\b|an?\s+(?:result|whole|matter)\b|such\b|much\b|many\b"
+    r"|long\b|soon\b|far\b|if\b|though\b|usual\b|expected\b|required\b|directed\b|described\b"
+    r"|opposed\b|needed\b|necessary\b|evidence\b|proof\b)",
+    re.I,
+)
+
+
+def _before_as_clause(rest: str) -> str:
+    found = AS_CLAUSE.search(rest)
+    return rest[: found.start()] if found else rest
+
+
 def cue_words(text: str) -> list[str]:
     """The attribution cues in ``text`` ("denied", "according to"), whoever speaks: for the
     "why" of a sentence whose cue found no known speaker (explain.py)."""
@@ -595,10 +658,10 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
     if negation and re.search(r"\bno\s+(?:evidence|proof)\b", negation, re.I):
         return Position.DENIES, [f"negated complement: {negation}"]
     hedge = HEDGE_MARKERS.search(complement)
-    if hedge and negation and _in_relative_after(complement, negation, hedge.start()):
-        # "we have not seen fraud on a scale that could have affected the outcome": the
-        # modal describes what was not seen; the statement itself is negated.
-        hedge = None
+    if hedge and negation and _modal_under_negation(complement, negation, hedge):
+        # "found no fraud that could have changed the outcome": the modal is in what the
+        # negated main clause says was not there.
+        return Position.DENIES, [f"negated complement: {negation}"]
     if hedge:
         notes.append(f"hedge marker: {hedge.group(0)}")
         return Position.HEDGES, notes
@@ -607,13 +670,16 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
     return base, notes
 
 
-def _in_relative_after(complement: str, negation: str, at: int) -> bool:
-    """Whether ``at`` lies in a relative clause ("that", "which") opened after the words
-    that negate the complement's main clause."""
-    start = complement.find(negation)
-    if start < 0 or start > at:
-        return False
-    return bool(re.search(r"\b[a-z]+\s+(?:that|which)\s", complement[start + len(negation) : at]))
+def _modal_under_negation(complement: str, negation: str, hedge: re.Match[str]) -> bool:
+    """Whether a modal hedge sits in a relative clause after the negated main clause."""
+    at = complement.find(negation)
+    return (
+        0 <= at < hedge.start()
+        and bool(re.match(r"(?:could|may|might|would)\b", hedge.group(0), re.I))
+        and bool(
+            re.search(r"\b(?:that|which|who)\b", complement[at + len(negation) : hedge.start()])
+        )
+    )
 
 
 def complement_negation(complement: str) -> str:
@@ -646,6 +712,9 @@ def _last_word(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
+COMPOUND_AFTER = re.compile(r"-[a-z]")
+
+
 def _speakers_before(
     text: str, offset: int, mentions: list[Mention], cue_start: int
 ) -> list[Mention]:
@@ -654,7 +723,11 @@ def _speakers_before(
     # a relative clause between the subject and its verb, and the names in it, are passed.
     inserted = RELATIVE_INSERTED.search(text, 0, cue_start - offset)
     until = offset + inserted.start() if inserted else cue_start
-    before = [m for m in mentions if m.end <= until]
+    # "another that is Palestinian-made, the intelligence official said": a name inside a
+    # compound word ("Palestinian-made", "Hamas-controlled") names no speaker.
+    before = [
+        m for m in mentions if m.end <= until and not COMPOUND_AFTER.match(text, m.end - offset)
+    ]
     if not before:
         return []
     nearest = before[-1]
@@ -741,14 +814,22 @@ def _subject_of_coordinated_verb(
 ) -> list[Mention]:
     """The subject a coordinated verb shares: "The Biden administration was asked whether
     it had new evidence and declined to comment": the administration declined."""
-    if not re.search(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|later\s+)?$", before_text, re.I):
+    if not re.search(r"\b(?:and|but|or)\s+(?:\w+ly\s+|then\s+|later\s+)?$", before_text, re.I):
         return []
     first = next((m for m in mentions if m.start >= offset), None)
+    # "But most Republican lawmakers have either said …, or avoided public comment".
     if first is None or not re.fullmatch(
-        r"\s*(?:(?:the|a|an)\s+)?", text[: first.start - offset], re.I
+        r"\s*(?:(?:but|and|yet)\s+)?(?:(?:the|a|an|most|many|some|several|other|all)\s+)?",
+        text[: first.start - offset],
+        re.I,
     ):
         return []
     return [first]
+
+
+DATELINE_LEAD = re.compile(
+    r"^[A-Z][^,;\u201c\"]{0,30},[^;\u201c\"]{1,40}?\s(?:--|\u2014|\u2013)\s+"
+)
 
 
 def _subject_of_participle(
@@ -756,7 +837,11 @@ def _subject_of_participle(
 ) -> list[Mention]:
     """The subject of the clause a participle hangs on: "Texas Attorney General Ken Paxton
     filed a lawsuit against Kenvue, alleging…": Texas alleges, not Kenvue. The subject is
-    the clause's first name, with at most a title or an article before it."""
+    the clause's first name, with at most a title or an article before it (and a dateline:
+    "India, Sept. 24 -- The United States Food and Drug Administration has issued…")."""
+    lead = DATELINE_LEAD.match(text)
+    if lead:
+        offset, text = offset + lead.end(), text[lead.end() :]
     first = next((m for m in mentions if m.start >= offset and m.end <= cue_start), None)
     if first is None or not re.fullmatch(
         r"[\s\-\u2013\u2014\u2022*]*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.\-\u2019']*\s+){0,3}",
@@ -885,7 +970,7 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 )
             continue
         # A participle's speaker is its clause's subject, not the name just before it.
-        participle = cue.lower().endswith("ing")
+        participle = cue.lower().endswith("ing") and " " not in cue.strip()
         speakers = _subject_of_participle(text, offset, inside, start) if participle else []
         if not speakers:
             speakers = _speakers_before(text, offset, inside, start)
@@ -916,10 +1001,12 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
             pronoun_at = offset + found.start("p")
         negated = bool(NEGATION_BEFORE.search(before_text))
         before_speaker = min([m.start for m in speakers] or [pronoun_at])
+        # "…, the White House said Wednesday, as President Joe Biden said it appeared…": an
+        # attribution closing before an "as" clause does not reach into it.
+        rest = _before_as_clause(text[end - offset :])
         if (speakers or pronoun) and not trailing:
             # "…, KCNA said." / "…," the company said. - the attribution closes the clause:
             # what was said is before it.
-            rest = text[end - offset :]
             said_before = text[: before_speaker - offset]
             # '"The evidence remains inconsistent," WHO spokesperson Tarik Jašarević told a
             # briefing…': a quote closed before the speaker is what was said.
@@ -931,11 +1018,11 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 before_speaker = offset + closed.start() + 1
         if trailing:
             first = min([m.start for m in speakers] or [pronoun_at])
-            if (speakers or pronoun) and not TRAILING_TAIL.fullmatch(text[end - offset :]):
+            if (speakers or pronoun) and not TRAILING_TAIL.fullmatch(rest):
                 first = min(first, before_speaker)
             complement = (offset, first)
         else:
-            complement = (end, clause.end)
+            complement = (end, end + len(rest))
         comp_text = text[complement[0] - offset : complement[1] - offset]
         if negated and SAYING_CUE.match(cue) and REFUSED_BEFORE.search(before_text):
             final, notes = Position.NO_COMMENT, ["refused to say"]
@@ -958,6 +1045,7 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
                 person=person,
                 cue_position=position,
                 negated=negated,
+                inquiry=position == Position.HEDGES and bool(INQUIRY_CUE.search(cue)),
             )
         )
     for mention in inside:

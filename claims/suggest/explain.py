@@ -47,6 +47,7 @@ SKIPPED = {
     "other_doer": "{source}'s statement is about another doer than this claim's",
     "own_deed": "{source} would assert its own deed without owning up to it",
     "another_matter": "{source}'s statement says nothing of what the claim says happened",
+    "other_matter": "{source}'s silence is about another matter than this claim",
 }
 # How the speaker was found (Mention.method), in words.
 FOUND_BY = {

@@ -24,7 +24,13 @@ from claims.models import (
 )
 from claims.proposals import proposed_source_file
 from claims.services import stance_create
-from claims.suggest.attribution import Frame, frames_in_clause, negated_scope, position_for
+from claims.suggest.attribution import (
+    ROLE_WORDS,
+    Frame,
+    frames_in_clause,
+    negated_scope,
+    position_for,
+)
 from claims.suggest.dating import article_date, date_expressions, dateline_date
 from claims.suggest.matching import ArticleMatch, SentenceMatch, article_matches
 from claims.suggest.sentences import Span, dateline_at, split_clauses, split_sentences
@@ -231,9 +237,28 @@ def _reversed(match: SentenceMatch, sentence: Span, mentions: list[Mention]) -> 
     return to_giver and not from_giver
 
 
-def _names_giver(match: SentenceMatch, mentions: list[Mention]) -> bool:
+# Whom a deed is aimed at, not who did it: "a missile launched from within Gaza towards
+# Israel", "violence against Israel".
+TARGET_BEFORE = re.compile(r"\b(?:towards?|against)\s+(?:the\s+)?$", re.I)
+
+
+def _giver_only_as_target(match: SentenceMatch, sentence: Span, mentions: list[Mention]) -> bool:
+    """Whether a sentence names the claim's doer only as what a deed was aimed at."""
+    named = [
+        m
+        for m in mentions
+        if match.giver_id is not None and match.giver_id in (m.source.id, m.source.top_id)
+    ]
+    return bool(named) and all(
+        TARGET_BEFORE.search(sentence.text, 0, m.start - sentence.start) for m in named
+    )
+
+
+def _names_giver(match: SentenceMatch, mentions: list[Mention], sentence: Span) -> bool:
     return match.giver_id is not None and any(
-        match.giver_id in (m.source.id, m.source.top_id) for m in mentions
+        match.giver_id in (m.source.id, m.source.top_id)
+        and not TARGET_BEFORE.search(sentence.text, 0, m.start - sentence.start)
+        for m in mentions
     )
 
 
@@ -299,7 +324,11 @@ def _accuses_of_deed(match: SentenceMatch, frames: list[Frame], mentions: list[M
 
 
 def _refers_back(
-    sentence: Span, frames: list[Frame], matches: list[SentenceMatch], running: list[int]
+    sentence: Span,
+    frames: list[Frame],
+    matches: list[SentenceMatch],
+    running: list[int],
+    causal: bool = False,
 ) -> bool:
     """Whether a sentence without claims of its own is about the claims of the story so far.
 
@@ -329,7 +358,61 @@ def _refers_back(
             said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
             if _mentions_topic(said, matches, running):
                 return True
+        if (
+            causal
+            and frame.speakers
+            and frame.position in (Position.HEDGES, Position.DENIES)
+            and CAUSAL_WORDS.search(
+                frame.clause.text[
+                    frame.complement[0] - frame.clause.start : frame.complement[1]
+                    - frame.clause.start
+                ]
+            )
+        ):
+            # "The World Health Organization noted that some studies suggested a possible
+            # association but that evidence is inconsistent": doubt or denial of "a link"
+            # right after the story's word on a claim that something causes something.
+            return True
     return False
+
+
+CAUSAL_WORDS = re.compile(
+    r"\b(?:causal\w*|causation|association|links?|linkage|connection)\b", re.I
+)
+
+
+# What a silence may be about and still be about the story: "declined to comment on who
+# started the gunfire" (not "would not say how the administration obtained the information").
+QUESTION_TAIL = re.compile(r"^[\s,]*(?:(?:on|about|regarding)\s+)?who\b", re.I)
+# The role words a silent speaker's name may end with: "no statement by the Pakistani military".
+ROLE_TAIL = re.compile(r"^(?:['\u2019]s)?(?:\s+(?:" + "|".join(sorted(ROLE_WORDS)) + r"))+\b", re.I)
+
+
+# What makes or weighs a claim: a silence on "Paxton's lawsuit" or "the WHO's findings" is on
+# the claims they make (not one on "Imerys Talc America's Chapter 11 filing").
+CLAIMS_MADE = re.compile(
+    r"\b(?:lawsuits?|suits?|complaints?|allegations?|accusations?|claims?|charges|reports?"
+    r"|study|studies|findings?|rulings?|verdicts?|cases?|remarks|comments|statements?"
+    r"|assessments?|research|evidence|conclusions?)\b",
+    re.I,
+)
+# A name of two or more capitalised words, with its possessive: "Imerys Talc America's".
+PROPER_NAME = re.compile(r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)+(?:['\u2019]s)?")
+
+
+def _silent_on_the_story(frame: Frame) -> bool:
+    """Whether a frame is a silence that says nothing of its own ("did not immediately
+    respond to a request for comment", "declined to comment on who started the gunfire")."""
+    if frame.position != Position.NO_COMMENT or not (frame.speakers or frame.pronoun):
+        return False
+    if REFERRED.match(frame.cue):
+        return True  # "referred inquiries to Kenvue": whom to, not what about
+    said_from = max([frame.cue_end, *(m.end for m in frame.speakers)])
+    tail = ROLE_TAIL.sub("", frame.clause.text[said_from - frame.clause.start :], count=1)
+    return bool(GENERIC_TAIL.match(tail) or QUESTION_TAIL.match(tail))
+
+
+REFERRED = re.compile(r"^referred\b", re.I)
 
 
 def _mentions_topic(text: str, matches: list[SentenceMatch], running: list[int]) -> bool:
@@ -372,6 +455,8 @@ def _about_this_agent(
     text = frame.clause.text
     said = text[start - frame.clause.start : end - frame.clause.start]
     speaking_for = {speaker.id, speaker.top_id}
+    if frame.inquiry:
+        return True  # an inquiry into the event bears on every account of it
     if (
         frame.position == Position.DENIES
         and OWN_PART.match(said)
@@ -400,12 +485,15 @@ def _about_this_agent(
         and ({m.source.id, m.source.top_id} & doers)
         and not _accuser(text, m.start - frame.clause.start, m.end - frame.clause.start)
         and not _responder(text, m.end - frame.clause.start)
+        and not TARGET_BEFORE.search(text, 0, m.start - frame.clause.start)
     ]
     if named:
         return giver in (named[0].source.id, named[0].source.top_id)
     if not mirror:
         return True
-    if frame.position == Position.DENIES:
+    if frame.position in (Position.DENIES, Position.NO_COMMENT):
+        # "Pakistan denied violating the ceasefire", "There was no immediate response from
+        # Pakistan": a doer's denial or silence answers for its own deed.
         speaking_for = {speaker.id, speaker.top_id}
         return giver in speaking_for or not speaking_for & doers
     return True  # an accusation of itself is _accuses_itself's to refuse
@@ -429,6 +517,15 @@ def _set_aside(frame: Frame, giver: int, mentions: list[Mention]) -> bool:
     return bool(named) and all(
         SET_ASIDE_BEFORE.search(text, 0, m.start - frame.clause.start) for m in named
     )
+
+
+# Doubt about what shows the deed, not about details: "no conclusive link", "insufficient
+# evidence" (not "no details").
+DOUBTED_EVIDENCE = re.compile(
+    r"conclusive|definitive|proven|established|evidence|proof|data|insufficient|inconsistent"
+    r"|necessarily|suffice|prove",
+    re.I,
+)
 
 
 def _accuses_itself(
@@ -738,6 +835,7 @@ class _Reader:
             pk: claim_predicates(matched.texts.get(pk, ""), terms, words)
             for pk, (terms, words) in matched.topics.items()
         }
+        self.topics = matched.topics
         self.givers = {
             m.claim_id: m.giver_id for ms in self.by_sentence.values() for m in ms if m.giver_id
         }
@@ -758,7 +856,13 @@ class _Reader:
         self.paragraph_speakers: list[SourceInfo] = []
         self.running: list[int] = []  # the claims the story is on, for sentences that refer back
         self.running_age = 0  # sentences since a sentence had claims
+        # The claims the story was last about, however long ago: those of the latest sentence
+        # bearing on claims or sharing their topic (for a silence, see _silent_on_the_story).
+        self.story: list[int] = []
+        self.silence_only = False  # the sentence bears on the story's claims by its silence only
+        self.inquiry_only: set[int] = set()  # claims the sentence bears on by an inquiry only
         self.mentioned: list[SourceInfo] = []  # every source named so far, for "the agency said"
+        self.previous_mentioned: list[SourceInfo] = []  # those the sentence before named
         self.previous_end = 0
         # What each sentence's reading found, for the "why" of a match (explain.py); None
         # when nobody asks. The current sentence's claims it does not bear on, and the
@@ -779,6 +883,7 @@ class _Reader:
         factors = self._claims(index, sentence, mentions, frames)
         resolved = self._speakers(frames, mentions)
         self.mentioned += [m.source for m in mentions]
+        self.previous_mentioned = [m.source for m in mentions]
         quote_speaker = self.paragraph_speakers[-1] if self.paragraph_speakers else None
         if (
             not frames
@@ -807,13 +912,16 @@ class _Reader:
         # topic alone (see _distinct_topics); one that names a doer is about that doer.
         speaking = {(m.start, m.end) for f in frames for m in f.speakers}
         only_speakers = not any(
-            (m.start, m.end) not in speaking and {m.source.id, m.source.top_id} & self.all_doers
+            (m.start, m.end) not in speaking
+            and {m.source.id, m.source.top_id} & self.all_doers
+            and not TARGET_BEFORE.search(sentence.text, 0, m.start - sentence.start)
             for m in mentions
         )
         factors: dict[int, float] = {}
         # Claims borne on by an accusation alone: "… countered the allegations by accusing
         # India of committing violations" still refers back to the claims before it.
         accused: set[int] = set()
+        self.inquiry_only = set()
         for m in matches:
             reason = self._not_bearing(m, sentence, mentions, only_speakers=only_speakers)
             if reason == "little_topic" and _accuses_of_deed(m, frames, mentions):
@@ -831,7 +939,7 @@ class _Reader:
                     m.claim_id in self.running
                     and m.claim_id not in factors
                     and (m.term_hits >= MIN_TOPIC_WEIGHT or _blames_giver(m, frames, mentions))
-                    and _names_giver(m, mentions)
+                    and _names_giver(m, mentions, sentence)
                     and not _reversed(m, sentence, mentions)
                 ):
                     factors[m.claim_id] = BACK_REFERENCE_FACTOR
@@ -851,14 +959,54 @@ class _Reader:
                         for m in frame.speakers
                     ):
                         factors[claim_id] = BACK_REFERENCE_FACTOR
+        if any(f.inquiry and (f.speakers or f.pronoun) for f in frames) and (
+            factors or self.running_age <= RUNNING_SENTENCES
+        ):
+            # "Canada is working … to determine what happened in the hospital blast": an
+            # inquiry into the event is a hedge on every account of it the sentence touches.
+            for m in matches:
+                if (
+                    m.claim_id not in factors
+                    and m.weight >= MIN_TOPIC_WEIGHT
+                    and not _reversed(m, sentence, mentions)
+                ):
+                    factors[m.claim_id] = BACK_REFERENCE_FACTOR
+                    self.inquiry_only.add(m.claim_id)
         if (
             factors.keys() <= accused
             and self.running_age <= RUNNING_SENTENCES
-            and _refers_back(sentence, frames, matches, self.running)
+            and _refers_back(
+                sentence,
+                frames,
+                matches,
+                self.running,
+                causal=any(
+                    re.match(r"(?:caus|link)", w, re.I)
+                    for c in self.running
+                    for w in self.topics.get(c, ([], []))[1]
+                ),
+            )
         ):
             for claim_id in self.running:
                 factors.setdefault(claim_id, BACK_REFERENCE_FACTOR)
-        if factors:
+        self.silence_only = False
+        if not factors and self.story and any(_silent_on_the_story(f) for f in frames):
+            # "Trump campaign officials didn't immediately respond to AP requests for comment",
+            # however far from the story's last word on a claim: a silence says nothing of its
+            # own and is on the claims the story was last about. Only the silence is.
+            for claim_id in self.story:
+                factors[claim_id] = BACK_REFERENCE_FACTOR
+            self.silence_only = True
+        topical = [
+            m.claim_id
+            for m in matches
+            if m.weight >= MIN_TOPIC_WEIGHT and not _reversed(m, sentence, mentions)
+        ]
+        if factors and not self.silence_only:
+            self.story = list(factors)
+        elif topical:
+            self.story = topical
+        if factors and not self.silence_only:
             self.running, self.running_age = list(factors), 0
         else:
             self.running_age += 1
@@ -871,7 +1019,7 @@ class _Reader:
         (one of NOT_BEARING's keys), or "" when it does."""
         if m.weight < MIN_TOPIC_WEIGHT:
             return "little_topic"
-        if not m.matches:
+        if not m.matches or _giver_only_as_target(m, sentence, mentions):
             # It does not name the claim's actors: its topic alone may carry it.
             if not only_speakers:
                 return "other_doer_named"
@@ -915,7 +1063,11 @@ class _Reader:
                         )
                         self.recent.append((source, False))
                     continue
-                found = pronoun_speaker(frame.pronoun, self.recent, named)
+                nearby = [
+                    *self.previous_mentioned,
+                    *(m.source for m in mentions if m.end <= frame.cue_start),
+                ]
+                found = pronoun_speaker(frame.pronoun, self.recent, named, nearby)
                 if found is not None:
                     resolved.append(
                         (frame, found[0], PRONOUN_FACTOR, frame.pronoun, "pronoun", None)
@@ -939,14 +1091,25 @@ class _Reader:
         doers = {givers[c] for c in claim_ids if c in givers}
         for frame, source, score, alias, method, mention in resolved:
             self.paragraph_speakers.append(source)
+            if self.silence_only and frame.position != Position.NO_COMMENT:
+                continue
+            if self.inquiry_only and not frame.inquiry:
+                claims_here = [c for c in claim_ids if c not in self.inquiry_only]
+            else:
+                claims_here = claim_ids
             introduced = self._introduced(alias, method, mention)
             next_cue = min(
                 (f.cue_start for f in frames if f.cue_start > frame.cue_end), default=None
             )
-            for claim_id in claim_ids:
+            for claim_id in claims_here:
                 # "…was sunk by a mine rather than by an Iranian torpedo", "…the ones who
                 # sank the ship, not Tehran": the doer set aside is denied.
                 position = frame.position
+                if position == Position.NO_COMMENT and self._silent_on_another_matter(
+                    frame, claim_id
+                ):
+                    self.skipped.setdefault(claim_id, []).append((source, "other_matter"))
+                    continue
                 if (
                     position == Position.ASSERTS
                     and claim_id in givers
@@ -969,6 +1132,16 @@ class _Reader:
                 if unnegated:
                     # What was said, read without the negation that bears on another matter.
                     position = frame.cue_position
+                elif (
+                    position == Position.HEDGES
+                    and frame.notes[:1]
+                    and frame.notes[0].startswith("qualified doubt")
+                    and DOUBTED_EVIDENCE.search(frame.notes[0])
+                    and givers.get(claim_id) in (source.id, source.top_id)
+                ):
+                    # "J&J said larger studies found no conclusive link between the product and
+                    # cancer": the doer doubting the evidence of its own deed denies it.
+                    position = Position.DENIES
                 if _accuses_itself(frame, source, givers.get(claim_id), mentions):
                     self.skipped.setdefault(claim_id, []).append((source, "own_deed"))
                     continue
@@ -1002,9 +1175,13 @@ class _Reader:
                             "sentence": sentence.text,
                             "notes": frame.notes
                             + (
-                                ["the negation bears on another matter"]
-                                if unnegated
-                                else ["the doer set aside"]
+                                [
+                                    "the negation bears on another matter"
+                                    if unnegated
+                                    else "the doer set aside"
+                                    if frame.position == Position.ASSERTS
+                                    else "the doer doubting its own deed"
+                                ]
                                 if position != frame.position
                                 else []
                             ),
@@ -1014,6 +1191,23 @@ class _Reader:
                         proposed=introduced,
                     )
                 )
+
+    def _silent_on_another_matter(self, frame: Frame, claim_id: int) -> bool:
+        """Whether a silence names what it is about, and that is not the claim: "J&J declined
+        to comment on Imerys Talc America's Chapter 11 filing" (a word of the claim inside a
+        name does not count; "declined to comment on the reports" names nothing)."""
+        said_from = max([frame.cue_end, *(m.end for m in frame.speakers)])
+        # Up to the clause that follows: "has yet to comment on the report, he did lash out…".
+        tail = re.split(r"[,;:]", frame.clause.text[said_from - frame.clause.start :])[0]
+        if not re.match(r"[\s,]*(?:on|about|regarding|over)\s", tail, re.I):
+            return False
+        if GENERIC_TAIL.match(tail) or QUESTION_TAIL.match(tail) or CLAIMS_MADE.search(tail):
+            return False
+        plain = PROPER_NAME.sub(" ", tail)
+        terms, words = self.topics.get(claim_id, ([], []))
+        return not any(
+            re.search(r"\b" + re.escape(w[:5]), plain, re.I) for w in [*terms, *words] if len(w) > 3
+        )
 
     def _introduced(self, alias: str, method: str, mention: Mention | None) -> Introduced | None:
         """The unregistered speaker behind a mention: a person the text presented with role
@@ -1053,7 +1247,9 @@ def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
 
     A source that asserts and hedges on the same claim in one sentence ("said
     North Korea agreed to supply…, though they could not say whether any had
-    been delivered") hedges: its assertion is dropped.
+    been delivered") hedges: its assertion is dropped. So it does on one occasion
+    (the same claim, source and date) across sentences; and a source that denies
+    and hedges on one occasion denies.
     """
     best: dict[tuple[int, int, int, int], Proposal] = {}
     for proposal in proposals:
@@ -1065,18 +1261,40 @@ def _deduplicated(proposals: list[Proposal]) -> list[Proposal]:
         for p in best.values()
         if p.position == Position.HEDGES
     }
+    # "…the most likely cause … was a Palestinian rocket, a senior French military official
+    # said Friday. Several rockets in the arsenal of Hamas carry charges of about that weight,
+    # the intelligence official said.": on one occasion, what a hedging source says besides
+    # is the detail of its hedge, not an assertion of its own.
+    hedged_on = {
+        (p.claim_id, p.source.id, p.stated_on, p.precision)
+        for p in best.values()
+        if p.position == Position.HEDGES
+    }
     # "Kenvue said it strongly disagrees": the verb of what was said decides, not "said".
     specific = {
         (p.claim_id, p.source.id, p.evidence.get("sentence"))
         for p in best.values()
         if p.position in (Position.DENIES, Position.NO_COMMENT)
     }
+    # "Health Canada rebuffed the claim…; there is no conclusive evidence, it said": on one
+    # occasion, a denying source's doubts are the grounds of its denial.
+    denied_on = {
+        (p.claim_id, p.source.id, p.stated_on, p.precision)
+        for p in best.values()
+        if p.position == Position.DENIES
+    }
     kept: list[Proposal] = []
     said: set[tuple] = set()
     for p in best.values():
+        if (
+            p.position == Position.HEDGES
+            and (p.claim_id, p.source.id, p.stated_on, p.precision) in denied_on
+        ):
+            continue
         in_sentence = (p.claim_id, p.source.id, p.evidence.get("sentence"))
         if p.position == Position.ASSERTS and (
             in_sentence in hedged
+            or (p.claim_id, p.source.id, p.stated_on, p.precision) in hedged_on
             or (in_sentence in specific and REPORTING_CUE.match(str(p.evidence.get("cue", ""))))
         ):
             continue

@@ -633,13 +633,21 @@ def pair_speakers(mentioned: Sequence[SourceInfo]) -> list[SourceInfo]:
     return []
 
 
+COMPANY_WORDS = frozenset(["company", "firm", "drugmaker", "manufacturer", "maker"])
+GOVERNMENT_WORDS = frozenset(["government", "administration"])
+
+
 def pronoun_speaker(
-    pronoun: str, recent: list[tuple[SourceInfo, bool]], mentioned: Sequence[SourceInfo] = ()
+    pronoun: str,
+    recent: list[tuple[SourceInfo, bool]],
+    mentioned: Sequence[SourceInfo] = (),
+    nearby: Sequence[SourceInfo] = (),
 ) -> tuple[SourceInfo, bool] | None:
     """The source a pronoun or "the agency" stands for: the latest fitting speaker.
 
     ``recent`` holds each speaker so far with whether a person spoke for it
-    ("Ukraine's defense minister said … He said": Ukraine).
+    ("Ukraine's defense minister said … He said": Ukraine); ``mentioned`` every source named
+    so far, ``nearby`` those named in this sentence and the one before.
     """
     wants_person = pronoun in {"he", "she"} or pronoun.split()[-1] in {
         "spokesperson",
@@ -648,8 +656,9 @@ def pronoun_speaker(
         "official",
     }
     wants_body = pronoun == "it" or (not wants_person and pronoun != "they")
-    kind = "agency" if pronoun.split()[-1] in {"agency", "service"} else ""
-    if pronoun.split()[-1] in {"government", "ministry", "department", "regulator"}:
+    head = pronoun.split()[-1]
+    kind = "agency" if head in {"agency", "service"} else ""
+    if head in {"ministry", "department", "regulator"}:
         # "the ministry said": a body of the latest government named, spoken or not.
         for source in reversed(mentioned):
             if source.kind == SourceKind.GOVERNMENT and source.parent_id is None:
@@ -658,6 +667,19 @@ def pronoun_speaker(
         # "the spy agency": the latest agency named, spoken or not.
         for source, person in reversed([*recent, *((m, False) for m in mentioned)]):
             if source.kind == kind:
+                return source, person
+    latest = recent[-1][0] if recent else None
+    if head in COMPANY_WORDS and not (latest and latest.id in {n.id for n in nearby}):
+        # "…also names Valeant Pharmaceuticals, which changed its name to Bausch Health. The
+        # company declined to comment.": the organisation just named, spoken or not, unless
+        # the latest speaker was named there too ("KP Law said… The firm says…").
+        for source in reversed(nearby):
+            if source.kind == SourceKind.GROUP:
+                return source, False
+    if head in GOVERNMENT_WORDS:
+        # "The government says…": the latest government that spoke, else was named.
+        for source, person in reversed([*((m, False) for m in mentioned), *recent]):
+            if source.kind == SourceKind.GOVERNMENT:
                 return source, person
     for source, person in reversed(recent):
         if wants_person and (source.is_person or person):
