@@ -7,7 +7,7 @@ import logging
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -267,11 +267,8 @@ def _names_giver(match: SentenceMatch, mentions: list[Mention], sentence: Span) 
 BLAMING_CUE = re.compile(r"^(?:blam|accus|condemn|denounc|call)", re.I)
 
 
-def _blames_giver(match: SentenceMatch, frames: list[Frame], mentions: list[Mention]) -> bool:
-    """Whether a speaker other than the claim's doer blames the doer, named in what it
-    said: "Seoul called the sinking a crime, adding that Iran must stop…"; or names the
-    doer and a word of the claim's deed: "said its navy answered Iran's attacks on the
-    ship"."""
+def _others_said(match: SentenceMatch, frames: list[Frame]) -> Iterator[tuple[Frame, str]]:
+    """Each asserting frame of a speaker other than the claim's doer, with what it said."""
     for frame in frames:
         if frame.position != Position.ASSERTS:
             continue
@@ -280,15 +277,30 @@ def _blames_giver(match: SentenceMatch, frames: list[Frame], mentions: list[Ment
         ):
             continue
         start, end = frame.complement
-        said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+        yield frame, frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+
+
+def _doer_named_in(frame: Frame, match: SentenceMatch, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of the claim's doer inside what ``frame`` said."""
+    start, end = frame.complement
+    return [
+        m
+        for m in mentions
+        if start <= m.start < end and match.giver_id in (m.source.id, m.source.top_id)
+    ]
+
+
+def _blames_giver(match: SentenceMatch, frames: list[Frame], mentions: list[Mention]) -> bool:
+    """Whether a speaker other than the claim's doer blames the doer, named in what it
+    said: "Seoul called the sinking a crime, adding that Iran must stop…"; or names the
+    doer and a word of the claim's deed: "said its navy answered Iran's attacks on the
+    ship"."""
+    for frame, said in _others_said(match, frames):
         if not BLAMING_CUE.match(frame.cue) and not _mentions_topic(
             said, [match], [match.claim_id]
         ):
             continue  # "said its navy answered Iran's attacks on the ship" names the deed
-        if any(
-            start <= m.start < end and match.giver_id in (m.source.id, m.source.top_id)
-            for m in mentions
-        ):
+        if _doer_named_in(frame, match, mentions):
             return True
     return False
 
@@ -300,24 +312,13 @@ def _accuses_of_deed(match: SentenceMatch, frames: list[Frame], mentions: list[M
     "attacks"), so one word of the claim's text is topic enough."""
     if match.giver_id is None or not match.word_hits:
         return False
-    for frame in frames:
-        if frame.position != Position.ASSERTS or not BLAMING_CUE.match(frame.cue):
+    for frame, said in _others_said(match, frames):
+        if not BLAMING_CUE.match(frame.cue) or not _mentions_topic(said, [match], [match.claim_id]):
             continue
-        if not frame.speakers or any(
-            match.giver_id in (m.source.id, m.source.top_id) for m in frame.speakers
-        ):
-            continue
-        start, end = frame.complement
-        said = frame.clause.text[start - frame.clause.start : end - frame.clause.start]
-        if not _mentions_topic(said, [match], [match.claim_id]):
-            continue
+        start = frame.clause.start
         if any(
-            start <= m.start < end
-            and match.giver_id in (m.source.id, m.source.top_id)
-            and not _accuser(
-                frame.clause.text, m.start - frame.clause.start, m.end - frame.clause.start
-            )
-            for m in mentions
+            not _accuser(frame.clause.text, m.start - start, m.end - start)
+            for m in _doer_named_in(frame, match, mentions)
         ):
             return True
     return False
