@@ -178,7 +178,7 @@ _SUBJECT_OPENING = re.compile(r"^\s*(?:(?P<det>the|a|an)\s+)?(?:\d[\d\-]*\s+)?$"
 # or, after a determiner, the rest of the noun phrase ("the 2020 U.S. presidential election").
 _POSSESSIVE_THEN_NOUN = re.compile(r"^['\u2019]s\s+[a-z]")
 _THEN_NOUN = re.compile(r"^\s+[a-z]")
-# Heads of a subject that is the named source acting: "the U.S. military", "the M23 rebels".
+# Heads of a subject that is the named source acting: "the U.S. military", "the Hezbollah fighters".
 AGENT_HEADS = (
     STATE_ORGANS
     | COMPANY_WORDS
@@ -196,8 +196,8 @@ def qualifies_subject(text: str, mention: Mention, demonyms: Sequence[str] = ())
     such claims without naming the country or the owner in each sentence, and who
     asserts or denies them is anyone, not the qualifier. A country's adjective ("An
     Israeli airstrike", "A misfired Palestinian rocket": how news names the side that
-    fired) and a subject whose head is the source acting ("the U.S. military", "the M23
-    rebels") still name the doer.
+    fired) and a subject whose head is the source acting ("the U.S. military", "the Ukraine
+    army") still name the doer.
     """
     opening = _SUBJECT_OPENING.match(text[: mention.start])
     if not opening:
