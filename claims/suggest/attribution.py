@@ -1064,15 +1064,6 @@ def frames_in_clause(clause: Span, mentions: list[Mention]) -> list[Frame]:
         comp_text = text[noun_end - offset : said_end - offset]
         if claimed.re is CLAIM_NOUN_NAMED:
             comp_text = ""  # what follows is the sentence going on, not the claim
-        elif (
-            claimed.re is CLAIM_NOUN_BEFORE
-            and NEUTRAL_CLAIM_NOUN.match(claimed.group("noun"))
-            and NOTHING_SAID_AFTER.match(text, mention.end - offset)
-        ):
-            # "cited this week's comments by Attorney General William Barr, who said …":
-            # remarks with nothing of what they said take no side (the relative clause is
-            # read from its own cue); "comments by X linking …" and "claims by …" do.
-            continue
         final, notes = position_for(
             Position.ASSERTS, negated=False, complement=comp_text, cue=claimed.group("noun")
         )
@@ -1166,11 +1157,6 @@ CLAIM_NOUNS = (
     r"claims?|allegations?|accusations?|assertions?|insistence|remarks|comments|statements?"
     r"|suggestions?"
 )
-# Claim nouns that say nothing of a side by themselves: "comments by …", "remarks by …".
-NEUTRAL_CLAIM_NOUN = re.compile(r"^(?:remarks|comments|statements?)$", re.I)
-# After who made them, nothing of what was said: the name's title and name, then a relative
-# clause or the sentence's end.
-NOTHING_SAID_AFTER = re.compile(r"(?:\s+[A-Z][\w.\-]*)*\s*(?:,\s*(?:who|which)\b|[.;]|$)")
 CLAIM_NOUN_AFTER = re.compile(
     # "Trump's claims", "the US president's claim" (a role between the name and its 's)
     r"(?:\s+[a-z][\w\-]+){0,2}['\u2019]s\s+(?:[\w\-\u201c\u201d\"]+\s+){0,3}?"

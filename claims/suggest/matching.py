@@ -35,15 +35,7 @@ from django.db import connection, transaction
 
 from claims.models import Claim, ClaimStatus
 from claims.suggest.gazetteer import country_named
-from claims.suggest.speakers import (
-    COMPANY_WORDS,
-    DEMONYM,
-    GOVERNMENT_WORDS,
-    PERSON_KINDS,
-    STATE_ORGANS,
-    Mention,
-    lexicon_for,
-)
+from claims.suggest.speakers import PERSON_KINDS, lexicon_for
 from sources.models import Source, SourceAlias, SourceKind
 
 # Words of a claim's text that say nothing about its topic. Stop words proper
@@ -172,46 +164,6 @@ class ClaimQuery:
         return f"({actors} && {q})", params
 
 
-# The opening of a claim before a name that starts its subject: "The 2020", "A", nothing.
-_SUBJECT_OPENING = re.compile(r"^\s*(?:(?P<det>the|a|an)\s+)?(?:\d[\d\-]*\s+)?$", re.I)
-# What follows a name that only qualifies the subject noun: its possessive ("X's talc powder")
-# or, after a determiner, the rest of the noun phrase ("the 2020 U.S. presidential election").
-_POSSESSIVE_THEN_NOUN = re.compile(r"^['\u2019]s\s+[a-z]")
-_THEN_NOUN = re.compile(r"^\s+[a-z]")
-# Heads of a subject that is the named source acting: "the U.S. military", "the Hezbollah fighters".
-AGENT_HEADS = (
-    STATE_ORGANS
-    | COMPANY_WORDS
-    | GOVERNMENT_WORDS
-    | {"troops", "soldiers", "rebels", "militants", "fighters", "officials", "authorities"}
-    | {"regime", "agents", "operatives", "hackers", "intelligence", "leadership", "navy"}
-)
-
-
-def qualifies_subject(text: str, mention: Mention, demonyms: Sequence[str] = ()) -> bool:
-    """Whether a name in a claim only qualifies its subject noun and so is not its doer.
-
-    "The 2020 U.S. presidential election was stolen" is about an election held in the
-    U.S.; "X's talc baby powder causes cancer" about a product X owns: news reports
-    such claims without naming the country or the owner in each sentence, and who
-    asserts or denies them is anyone, not the qualifier. A country's adjective ("An
-    Israeli airstrike", "A misfired Palestinian rocket": how news names the side that
-    fired) and a subject whose head is the source acting ("the U.S. military", "the Ukraine
-    army") still name the doer.
-    """
-    opening = _SUBJECT_OPENING.match(text[: mention.start])
-    if not opening:
-        return False
-    after = text[mention.end :]
-    possessive = bool(_POSSESSIVE_THEN_NOUN.match(after))
-    if not possessive and not (opening.group("det") and _THEN_NOUN.match(after)):
-        return False
-    if DEMONYM.search(mention.text) and mention.text.lower() in {d.lower() for d in demonyms}:
-        return False  # "Israeli", not "U.S." (a name the country goes by before a noun)
-    head = re.findall(r"[a-z]+", after.split(" by ")[0])[:4]
-    return not AGENT_HEADS.intersection(head)
-
-
 def claim_queries(claims: Sequence[Claim]) -> list[ClaimQuery]:
     """The search query of each claim, compiled in Python (``claims_compile`` stores them)."""
     if not claims:
@@ -232,36 +184,25 @@ def claim_queries(claims: Sequence[Claim]) -> list[ClaimQuery]:
             prefixes_of.setdefault(family[source_id], set()).add(prefix)
     queries = []
     for claim in claims:
-        all_mentions = lexicon.mentions(claim.text)
-        mentions: list[Mention] = []
-        owners: list[Mention] = []
+        mentions = lexicon.mentions(claim.text)
         actors: list[tuple[str, str]] = []
         seen: set[int] = set()
-        for mention in all_mentions:
+        for mention in mentions:
             if mention.source.id in seen:
                 continue
+            seen.add(mention.source.id)
             aliases = aliases_of.get(mention.source.id, set()) | {mention.source.name}
-            country = None
             if mention.method == "gazetteer" or mention.source.kind == SourceKind.GOVERNMENT:
                 # "Israeli", "the Kremlin": how news names the country (gazetteer.py).
                 country = country_named(mention.source.name, tuple(aliases))
                 aliases |= set(country.speaking_names) if country else set()
-            if qualifies_subject(claim.text, mention, country.demonyms if country else ()):
-                # Not an actor; but the owner of what the claim blames is still the one it
-                # is against ("X's powder causes cancer"): its own statements defending the
-                # product are its side, not an assertion by a bystander (giver_id).
-                if _POSSESSIVE_THEN_NOUN.match(claim.text[mention.end :]):
-                    owners.append(mention)
-                continue
-            seen.add(mention.source.id)
-            mentions.append(mention)
             names = sorted(aliases)
             prefixes = set(prefixes_of.get(mention.source.id, set()))
             if not mention.source.is_person and (prefix := prefix_phrase(mention.source.name)):
                 prefixes.add(prefix)
             actors.append((websearch_any(names), " | ".join(f"({p})" for p in sorted(prefixes))))
         rest = claim.text
-        for mention in reversed(all_mentions):
+        for mention in reversed(mentions):
             rest = rest[: mention.start] + " " + rest[mention.end :]
         words = [
             w
@@ -277,7 +218,7 @@ def claim_queries(claims: Sequence[Claim]) -> list[ClaimQuery]:
                 websearch_any([*terms, *words]),
                 terms=tuple(terms),
                 words=tuple(words),
-                giver_id=(mentions or owners)[0].source.id if mentions or owners else None,
+                giver_id=mentions[0].source.id if mentions else None,
             )
         )
     return queries
