@@ -41,6 +41,9 @@ NOT_BEARING = {
         "with another claim this article matches"
     ),
     "reversed": "it tells of the claim the other way round: the claim's doer receiving",
+    "rival_topic": (
+        "it is in the words of a rival account of the same event only, none of this claim's own"
+    ),
 }
 # Why a speaker's statement on a claim was left out (service._Reader._propose).
 SKIPPED = {

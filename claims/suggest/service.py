@@ -932,6 +932,16 @@ class _Reader:
                 self.not_bearing[m.claim_id] = reason
             else:
                 factors[m.claim_id] = 1.0
+        # Of rival accounts of one event ("the government gassed the town" / "the attack was
+        # staged"), a sentence in the words of one alone is on that one: "Damascus denied
+        # the chlorine attack" shares the town and the attack with the other account, not
+        # its own words, and takes no side on it.
+        own = {c for c in factors if _own_topic(sentence.text, self.distinct.get(c))}
+        if own:
+            for claim_id in [c for c in factors if c not in own and c not in accused]:
+                if self.distinct.get(claim_id) is not None:
+                    del factors[claim_id]
+                    self.not_bearing[claim_id] = "rival_topic"
         if self.running_age <= RUNNING_SENTENCES:
             # The story goes on about a claim: "He said the North Korean soldiers had
             # suffered losses" names its giver and its topic, not its other actors.

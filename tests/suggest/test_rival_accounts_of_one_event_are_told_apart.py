@@ -1,0 +1,50 @@
+"""Of rival accounts of one event (a government did it / it was staged), a sentence in the
+words of one account alone is on that account only: denying "the sarin attack on the village"
+says nothing of whether the attack was staged, though both accounts share the village and
+the attack."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.models import Claim, ClaimStatus
+from tests.suggest.newsroom import proposed
+
+pytestmark = pytest.mark.django_db
+
+GASSED = "regime-gassed-the-village"
+STAGED = "village-attack-staged"
+
+
+@pytest.fixture
+def rival_accounts(newsroom) -> None:
+    Claim.objects.update(status=ClaimStatus.ARCHIVED)
+    Claim.objects.create(
+        slug=GASSED,
+        text="The Sudanese army carried out the sarin attack on Tawila village",
+        search_terms=["Tawila", "sarin", "chemical attack"],
+        status=ClaimStatus.ACTIVE,
+    )
+    Claim.objects.create(
+        slug=STAGED,
+        text="The Tawila chemical attack was staged",
+        search_terms=["Tawila", "staged", "fabricated"],
+        status=ClaimStatus.ACTIVE,
+    )
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
+
+
+def test_a_denial_in_one_accounts_words_takes_no_side_on_the_other(rival_accounts):
+    found = triples("Moscow denied the allegations of a sarin attack in Tawila.")
+
+    assert (GASSED, "Russia", "denies") in found
+    assert not {f for f in found if f[0] == STAGED}
+
+
+def test_a_sentence_in_both_accounts_words_bears_on_both(rival_accounts):
+    found = triples("Moscow denied the sarin attack in Tawila and said it was staged.")
+
+    assert {claim for claim, *_ in found} == {GASSED, STAGED}
