@@ -699,10 +699,12 @@ def _distinct_topics(
         pk: {w.lower() for w in [*terms, *claim_words] if len(w) > 3}
         for pk, (terms, claim_words) in topics.items()
     }
-    claims_with = Counter(word for own in words.values() for word in own)
+    # By stem: a search term ("sabotage") is no claim's own when another claim's text has it
+    # in another form ("Ukrainians sabotaged the pipelines").
+    claims_with = Counter(stem for own in words.values() for stem in {_stem(w) for w in own})
     found: dict[int, re.Pattern[str] | None] = {}
     for pk, own in words.items():
-        distinct = sorted(word for word in own if claims_with[word] == 1)
+        distinct = sorted(word for word in own if claims_with[_stem(word)] == 1)
         found[pk] = (
             re.compile(r"\b(?:" + "|".join(re.escape(w) for w in distinct) + ")", re.I)
             if distinct
