@@ -211,6 +211,17 @@ def _stated_on(
     return base, DatePrecision.DAY, ""
 
 
+# Words that call an event faked: a claim in them says it was staged.
+FALSITY = re.compile(
+    r"\b(?:staged|stage-managed|fabricat\w*|fake[sd]?|faked|hoax\w*|false[\s-]flag)\b", re.I
+)
+
+
+def _said(frame: Frame) -> str:
+    start, end = frame.complement
+    return frame.clause.text[start - frame.clause.start : end - frame.clause.start]
+
+
 def _reversed(match: SentenceMatch, sentence: Span, mentions: list[Mention]) -> bool:
     """Whether the sentence tells of the claim's reverse direction.
 
@@ -839,6 +850,8 @@ class _Reader:
             for pk, (terms, words) in matched.topics.items()
         }
         self.topics = matched.topics
+        # Claims that are themselves an account of falsity: "the attack was staged".
+        self.falsity = {pk for pk, t in matched.texts.items() if FALSITY.search(t or "")}
         self.givers = {
             m.claim_id: m.giver_id for ms in self.by_sentence.values() for m in ms if m.giver_id
         }
@@ -1155,6 +1168,15 @@ class _Reader:
                     # "J&J said larger studies found no conclusive link between the product and
                     # cancer": the doer doubting the evidence of its own deed denies it.
                     position = Position.DENIES
+                elif (
+                    position == Position.DENIES
+                    and frame.cue_position == Position.ASSERTS
+                    and claim_id in self.falsity
+                    and FALSITY.search(_said(frame))
+                ):
+                    # "Moscow said the attack was a fabrication": calling the event fake
+                    # denies that it happened, and so asserts the claim that it was staged.
+                    position = Position.ASSERTS
                 if _accuses_itself(frame, source, givers.get(claim_id), mentions):
                     self.skipped.setdefault(claim_id, []).append((source, "own_deed"))
                     continue
@@ -1191,6 +1213,8 @@ class _Reader:
                                 [
                                     "the negation bears on another matter"
                                     if unnegated
+                                    else "calling it fake asserts it was staged"
+                                    if position == Position.ASSERTS
                                     else "the doer set aside"
                                     if frame.position == Position.ASSERTS
                                     else "the doer doubting its own deed"

@@ -48,3 +48,16 @@ def test_a_sentence_in_both_accounts_words_bears_on_both(rival_accounts):
     found = triples("Moscow denied the sarin attack in Tawila and said it was staged.")
 
     assert {claim for claim, *_ in found} == {GASSED, STAGED}
+
+
+def test_calling_the_event_fake_asserts_that_it_was_staged(rival_accounts):
+    found = triples("Moscow said the chemical attack in Tawila was staged, a fabrication.")
+
+    assert (STAGED, "Russia", "asserts") in found
+    assert (STAGED, "Russia", "denies") not in found
+
+
+def test_denying_that_it_was_staged_still_denies(rival_accounts):
+    found = triples("Moscow denied that the Tawila chemical attack was fabricated.")
+
+    assert (STAGED, "Russia", "denies") in found
