@@ -500,7 +500,16 @@ def _about_this_agent(
         and not TARGET_BEFORE.search(text, 0, m.start - frame.clause.start)
     ]
     if named:
-        return giver in (named[0].source.id, named[0].source.top_id)
+        # "…blamed the United States, Britain and Ukraine for the blasts": every doer in a
+        # list that ends in "and" or "or" is accused, not the first alone.
+        listed = NAME_LIST.match(text, named[0].start - frame.clause.start)
+        last = frame.clause.start + listed.end() if listed else named[0].end
+        return any(
+            giver in (m.source.id, m.source.top_id)
+            for m in mentions
+            if named[0].start <= m.start < last
+            and not TARGET_BEFORE.search(text, 0, m.start - frame.clause.start)
+        )
     if not mirror:
         return True
     if frame.position in (Position.DENIES, Position.NO_COMMENT):
@@ -509,6 +518,11 @@ def _about_this_agent(
         speaking_for = {speaker.id, speaker.top_id}
         return giver in speaking_for or not speaking_for & doers
     return True  # an accusation of itself is _accuses_itself's to refuse
+
+
+# Names in a list: "the United States, Britain, and Ukraine", "Russia or Belarus".
+_NAME = r"(?:the\s+)?[A-Z][\w'\u2019.\-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019.\-]*)*"
+NAME_LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
 
 
 SET_ASIDE_BEFORE = re.compile(
