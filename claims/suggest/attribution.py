@@ -235,6 +235,8 @@ HEDGE_MARKERS = re.compile(
 DENIAL_MARKERS = re.compile(
     r"\b(?:never|baseless|groundless|absurd|fabricat\w*|false|not true|untrue|rumou?rs?|nonsense"
     r"|lies|smear|farce|fakes?|fiction|hoax|slander\w*|unfounded|ridiculous|preposterous"
+    # "has nothing to do with the blasts", "claims that it was behind them are stupid".
+    r"|nothing\s+to\s+do\s+with|stupid"
     r"|disinformation|misinformation|propaganda|conspiracy\s+theor\w+|debunked"
     r"|safe(?:st)?\s+(?:\w+\s+){0,2}(?:option|choice|to\s+use|for)"
     r"|(?:is|are|was|were|remains?|being|considered|deemed)\s+(?:\w+ly\s+)?safe"
