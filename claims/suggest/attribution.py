@@ -89,7 +89,10 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
             r"(?:(?<=,\s)|(?<=lawsuit\s)|(?<=complaint\s)|(?<=\bsuit\s)|(?<=statement\s)"
             r"|(?<=letter\s)|(?<=report\s)|(?<=filing\s)|(?<=\bfor\s))"
             r"(?:claiming|saying|insisting|arguing|blaming|asserting|maintaining|contending"
-            r"|charging)\b|\b(?:alleging|accusing)\b"
+            r"|charging)\b"
+            # Not "stopped short of (directly) accusing Moscow": that accuses no one.
+            r"|\b(?<!short of )(?<!short of directly )(?<!short of openly )"
+            r"(?<!short of explicitly )(?<!short of formally )(?:alleging|accusing)\b"
             # "…cautioning against its use, citing studies that suggest possible links": what
             # the subject cites, it says (not "citing U.S. officials", a source).
             r"|(?<=,\s)citing(?=\s+(?:(?:the|a|an|new|recent|several|some|many|other|its|their)\s+)?"

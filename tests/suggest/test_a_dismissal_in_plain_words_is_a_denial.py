@@ -1,5 +1,5 @@
 """A dismissal in plain words is a denial: reports "were stupid", a speaker "has nothing to
-do with" the deed."""
+do with" the deed; stopping short of accusing is no accusation."""
 
 from __future__ import annotations
 
@@ -24,3 +24,11 @@ def test_having_nothing_to_do_with_it_denies_it(newsroom):
     found = positions("Tehran said it had nothing to do with the missiles Sudan's army received.")
 
     assert found == {(CLAIM, "Iran", "denies")}
+
+
+def test_stopping_short_of_accusing_accuses_no_one(newsroom):
+    found = positions(
+        "Seoul stopped short of directly accusing Moscow of shipping missiles to Sudan's army."
+    )
+
+    assert (CLAIM, "South Korea", "asserts") not in found
