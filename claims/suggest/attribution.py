@@ -207,6 +207,9 @@ PREP_CUE = re.compile(
 HEDGE_MARKERS = re.compile(
     r"\b(?:appear(?:s|ed)? (?:to|that)|seem(?:s|ed)? (?:to|that)|may (?:have|be)|might(?: have| be)?|could (?:be|have)"
     r"|possibly|probably|likely|reportedly|apparent(?:ly)?|unconfirmed|unclear|not (?:yet )?(?:clear|confirmed|verified)"
+    # A probability, not a verdict: "a probable carcinogen", "unlikely to cause cancer"
+    # (but "highly unlikely" is as good as no, news's polite denial).
+    r"|probable|(?<!highly )(?<!very )(?<!extremely )unlikely"
     # Evidence said to be weak or still being weighed: "evidence is inconsistent",
     # "limited evidence", "a possible link", "before drawing conclusions".
     r"|(?:evidence|data|studies|findings|results) (?:is|are|was|were|remains?) (?:\w+ )?(?:inconsistent|mixed|limited|inconclusive|conflicting|weak|insufficient)"
