@@ -270,6 +270,8 @@ COMPLEMENT_NEGATION = re.compile(
     # negated, and an imperative.
     r"(?!\s+(?:good|safe|healthy|okay|advisable)\b)"
     r"|\b(?!(?<=[,;:.!?\u201c\"] )don['\u2019]t\b)\w+n['\u2019]t\b(?!\s+(?:good|safe)\b)"
+    # A classification refused: "cannot be classified as carcinogenic" (one word, "cannot").
+    r"|\bcannot\s+be\s+(?:classified|considered|regarded|labell?ed|deemed)\s+as\b"
     r"|\bnever\s+(?:\w+ed|been|sent|sold|bought|given|made|built)\b"
     r"|\b(?:has|have|had)\s+yet\s+to\b"
     r"|\b(?:has|have|had|is|are|was|were)\s+no\s+"
@@ -644,6 +646,9 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
     if base == Position.HEDGES:
         return base, notes
     if negated:
+        if re.match(r"classif", cue, re.I) and re.search(r"\bas\b", complement, re.I):
+            # "did not classify it as carcinogenic": a classification refused, not a doubt.
+            return Position.DENIES, ["classification refused"]
         return Position.HEDGES, ["negated"]
     # "…told a judge that there was widespread fraud but offered no evidence": what the
     # speaker did next is the reporter's account, not what the speaker said.
@@ -891,7 +896,12 @@ def _speaker_after(
     # named after the verb speaks for.
     if not (re.fullmatch(r"\s*(?:the\s+)?", between, re.I) or PERSON_OF_BODY.fullmatch(between)):
         return []
-    if not re.match(r"\s*(?:[,.;]|$)", text[first.end - offset :]):
+    # '…, says the agency (ECHA) in a new report.': its short name in brackets, then where or
+    # when it said so, still close the clause.
+    if not re.match(
+        r"\s*(?:\([^()]{1,20}\)\s*)?(?:[,.;]|$|(?:in|on|at|during|after|before|via|through)\s)",
+        text[first.end - offset :],
+    ):
         return []
     return [first]
 
