@@ -587,6 +587,19 @@ NO_CAUSAL_LINK = re.compile(
     r"(?:link|association|relationship|connection)\b(?![^.;]{0,60}\byet\b)",
     re.I,
 )
+# A cue that vouches for what follows, with a thing's safety as its object: "the regulator
+# confirms the herbicide's safety", "reaffirmed the safety of its powder" - what a sound
+# product is to a harm claim (see DENIAL_MARKERS), not safety concerns or a safety review.
+VOUCHING_CUE = re.compile(
+    r"^(?:confirm|(?:re)?affirm|reiterat|stress|emphasi|underscor|maintain|assert)", re.I
+)
+SAFETY_OBJECT = re.compile(
+    r"^\s*(?:the\s+|its\s+|their\s+)?(?:[\w\-'\u2019]+\s+){0,3}?safety\b"
+    r"(?!\s+(?:concerns?|risks?|issues?|problems?|fears?|questions?|warnings?|reviews?|probes?"
+    r"|investigations?|alerts?|scares?|signals?|recalls?|lapses?|failures?|breach\w*|violations?"
+    r"|data|record|measures?|rules?|standards?|checks?|tests?|testing|studies|study|panel))",
+    re.I,
+)
 QUALIFIED_DOUBT = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:conclusive|consistent|definitive|firm|established|proven)\b"
     r"|\bin(?:conclusive|consistent)\b|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|proven|conclusive)\b"
@@ -653,6 +666,8 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
     # "…told a judge that there was widespread fraud but offered no evidence": what the
     # speaker did next is the reporter's account, not what the speaker said.
     complement = SPEAKERS_NEXT_DEED.split(complement, maxsplit=1)[0]
+    if VOUCHING_CUE.match(cue) and SAFETY_OBJECT.match(complement):
+        return Position.DENIES, ["safety vouched for"]
     no_link = NO_CAUSAL_LINK.search(complement)
     if no_link:
         return Position.DENIES, [f"denial marker: {no_link.group(0)}"]

@@ -73,6 +73,23 @@ def test_a_thing_called_sound_is_denied_to_be_harmful(newsroom, text):
     assert {position for *_, position in triples(text)} == {"denies"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul confirms safety of missiles stored by Sudan's army",
+        "Washington reaffirmed the safety of the missiles Sudan's army keeps in its depots.",
+    ],
+)
+def test_a_things_safety_vouched_for_is_denied_to_be_harmful(newsroom, text):
+    assert {position for *_, position in triples(text)} == {"denies"}
+
+
+def test_safety_concerns_confirmed_are_no_denial(newsroom):
+    text = "Seoul confirmed safety concerns about missiles stored by Sudan's army."
+
+    assert "denies" not in {position for *_, position in triples(text)}
+
+
 def test_fair_to_say_is_no_denial(newsroom):
     text = "Washington said it is fair to say that Sudan's army received the missiles."
 
