@@ -395,6 +395,11 @@ PASSIVE_BEFORE = re.compile(
 
 # What may stand between a speaker and its verb: "'s spy agency", "has long",
 # "officials on Friday", ", a spokesperson". Words of these kinds may not.
+DOCUMENT_ABOUT = re.compile(
+    r"\b(report|analysis|assessment|review|study|opinion|evaluation|findings|paper)"
+    r"\s+of\s+(?:the\s+|its\s+)?(?:[\w\-'\u2019]+\s+){1,3}$",
+    re.I,
+)
 GAP = re.compile(r"^(?:['\u2019]s)?[\s,]*(?:[\w\-.]+[\s,]+){0,4}$")
 GAP_STOP = frozenset(
     [
@@ -786,6 +791,9 @@ def _speakers_before(
     if text[: nearest.start - offset].endswith("("):
         gap = re.sub(r"^\s*\)", " ", gap)
     gap = SHORT_NAME_IN_BRACKETS.sub(" ", gap)
+    # "an EPA draft analysis of the herbicide says": what a body's document is about,
+    # between the document and its verb, is no other subject.
+    gap = DOCUMENT_ABOUT.sub(r"\1 ", gap)
     # "has yet to comment", "continues to deny": the speaker's own verb follows.
     gap = re.sub(
         r"\b(?:yet|continu(?:e|es|ed|ing)|went\s+on|goes\s+on)\s+to\b",

@@ -1,5 +1,5 @@
-"""A body named after its verb, with its short name and where it said so, still speaks; a
-classification it refuses is a denial, not a doubt."""
+"""A body named after its verb, with its short name and where it said so, still speaks, as
+does its document on a topic; a classification it refuses is a denial, not a doubt."""
 
 from __future__ import annotations
 
@@ -43,6 +43,16 @@ def test_a_classification_refused_is_a_denial(newsroom):
         "Sudan's army cannot be classified as a buyer of missiles, says the Arms Survey "
         "Office. The office met in May. In its earlier report it also did not classify "
         "Sudan's army as a buyer of missiles."
+    )
+
+    assert triples(text) == {(CLAIM, "Arms Survey Office", "denies")}
+
+
+def test_a_bodys_document_about_a_topic_speaks_for_the_body(newsroom):
+    _register("Arms Survey Office", "ASO")
+    text = (
+        "An Arms Survey Office draft analysis of the region's arsenals says Sudan's army "
+        "received no missiles, a trade newsletter said Tuesday."
     )
 
     assert triples(text) == {(CLAIM, "Arms Survey Office", "denies")}
