@@ -875,7 +875,9 @@ def _subject_of_participle(
         offset, text = offset + lead.end(), text[lead.end() :]
     first = next((m for m in mentions if m.start >= offset and m.end <= cue_start), None)
     if first is None or not re.fullmatch(
-        r"[\s\-\u2013\u2014\u2022*]*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.\-\u2019']*\s+){0,3}",
+        # A title's words are capitalised ("Texas Attorney General"): "The news that Acme…"
+        # puts the name in a clause of its own, not at the head of the sentence.
+        r"[\s\-\u2013\u2014\u2022*]*(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w.\-\u2019']*\s+){0,3}",
         text[: first.start - offset],
         re.I,
     ):
