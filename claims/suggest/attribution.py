@@ -176,6 +176,13 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
             # An assessment or a ruling: "the government judges that…", "the court ruled
             # that…" (not "judged by", "ruled out").
             r"|\b(?:judg(?:e|es|ed)|determin(?:e|es|ed)|rul(?:e|es|ed)|conclude[sd]?)(?=\s+that\b)"
+            # A finding made or stood by, and what it holds: "made a preliminary finding that…",
+            # "is sticking by its decision that…", "considers in its report that…".
+            r"|\b(?:made|makes?|reached|reaches|reach|issued|released|published|upheld|upholds?"
+            r"|(?:stands?|stood|standing|sticks?|stuck|sticking)\s+(?:by|to))\s+"
+            r"(?:a|an|the|its|their)\s+(?:[\w\-]+\s+)?(?:finding|conclusion|determination"
+            r"|decision|assessment|opinion|view)(?=\s+that\b)"
+            r"|\bconsider(?:s|ed)?(?=\s+(?:in\s+(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}?)?that\b)"
             # "called the reports a smear campaign" (not "called for", "called on")
             r"|\bcall(?:s|ed)\b(?!\s+(?:for|on|off|up|in|out|back)\b)",
             re.I,

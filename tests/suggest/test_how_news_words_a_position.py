@@ -133,3 +133,24 @@ def test_a_source_naming_its_own_forces_as_responders_asserts_no_deed_of_its_own
         (slugs[p.claim_id], p.source.name, p.position) for p in article_proposals(article_of(text))
     }
     assert ("north-korea-arms-to-russia", "North Korea", "asserts") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Washington has made a preliminary finding that Sudan's army received missiles.",
+            "United States",
+        ),
+        ("Seoul stands by its decision that Sudan's army received missiles.", "South Korea"),
+        ("Moscow considers in its report that Sudan's army received missiles.", "Russia"),
+    ],
+)
+def test_a_finding_made_or_stood_by_says_what_it_holds(newsroom, text, actor):
+    assert triples(text) == {(CLAIM, actor, "asserts")}
+
+
+def test_a_finding_made_without_that_is_no_statement(newsroom):
+    text = "Washington made a decision on missiles for Sudan's army."
+
+    assert triples(text) == set()
