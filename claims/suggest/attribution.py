@@ -402,6 +402,11 @@ PASSIVE_BEFORE = re.compile(
 
 # What may stand between a speaker and its verb: "'s spy agency", "has long",
 # "officials on Friday", ", a spokesperson". Words of these kinds may not.
+APPOSITION_OF = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:of|at|within|for)\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
 DOCUMENT_ABOUT = re.compile(
     r"\b(report|analysis|assessment|review|study|opinion|evaluation|findings|paper)"
     r"\s+of\s+(?:the\s+|its\s+)?(?:[\w\-'\u2019]+\s+){1,3}$",
@@ -772,6 +777,13 @@ def _speakers_before(
         role = ROLE_IN_PLACE.search(text[before[-2].end - offset : nearest.start - offset])
         if role:
             gap = text[before[-2].end - offset : before[-2].end - offset + role.start()] + gap
+            before, nearest = before[:-1], before[-2]
+    if len(before) > 1 and re.match(r"\s*,\s*$", gap):
+        # "the agency, a division of the World Health Organization, classified…": the body
+        # an apposition names is the subject's parent, not the subject.
+        apposition = text[before[-2].end - offset : nearest.start - offset]
+        if APPOSITION_OF.fullmatch(apposition):
+            gap = " "
             before, nearest = before[:-1], before[-2]
     # "…in the case of Eva Echeverria, who alleged…": the relative pronoun's antecedent
     # speaks, even after a preposition.

@@ -56,3 +56,13 @@ def test_a_bodys_document_about_a_topic_speaks_for_the_body(newsroom):
     )
 
     assert triples(text) == {(CLAIM, "Arms Survey Office", "denies")}
+
+
+def test_a_parent_named_in_apposition_does_not_take_the_subjects_place(newsroom):
+    _register("Arms Survey Office", "ASO")
+    text = (
+        "The Arms Survey Office, an agency of Washington, classified "
+        "Sudan's army as a probable buyer of missiles."
+    )
+
+    assert triples(text) == {(CLAIM, "Arms Survey Office", "hedges")}
