@@ -179,6 +179,13 @@ VERB_CUES: list[tuple[re.Pattern[str], str, float]] = [
             # An assessment or a ruling: "the government judges that…", "the court ruled
             # that…" (not "judged by", "ruled out").
             r"|\b(?:judg(?:e|es|ed)|determin(?:e|es|ed)|rul(?:e|es|ed)|conclude[sd]?)(?=\s+that\b)"
+            # A finding made or stood by, and what it holds: "made a preliminary finding that…",
+            # "is sticking by its decision that…", "considers in its report that…".
+            r"|\b(?:made|makes?|reached|reaches|reach|issued|released|published|upheld|upholds?"
+            r"|(?:stands?|stood|standing|sticks?|stuck|sticking)\s+(?:by|to))\s+"
+            r"(?:a|an|the|its|their)\s+(?:[\w\-]+\s+)?(?:finding|conclusion|determination"
+            r"|decision|assessment|opinion|view)(?=\s+that\b)"
+            r"|\bconsider(?:s|ed)?(?=\s+(?:in\s+(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}?)?that\b)"
             # "called the reports a smear campaign" (not "called for", "called on")
             r"|\bcall(?:s|ed)\b(?!\s+(?:for|on|off|up|in|out|back)\b)",
             re.I,
@@ -210,6 +217,9 @@ PREP_CUE = re.compile(
 HEDGE_MARKERS = re.compile(
     r"\b(?:appear(?:s|ed)? (?:to|that)|seem(?:s|ed)? (?:to|that)|may (?:have|be)|might(?: have| be)?|could (?:be|have)"
     r"|possibly|probably|likely|reportedly|apparent(?:ly)?|unconfirmed|unclear|not (?:yet )?(?:clear|confirmed|verified)"
+    # A probability, not a verdict: "a probable carcinogen", "unlikely to cause cancer"
+    # (but "highly unlikely" is as good as no, news's polite denial).
+    r"|probable|(?<!highly )(?<!very )(?<!extremely )unlikely"
     # Evidence said to be weak or still being weighed: "evidence is inconsistent",
     # "limited evidence", "a possible link", "before drawing conclusions".
     r"|(?:evidence|data|studies|findings|results) (?:is|are|was|were|remains?) (?:\w+ )?(?:inconsistent|mixed|limited|inconclusive|conflicting|weak|insufficient)"
@@ -272,6 +282,8 @@ COMPLEMENT_NEGATION = re.compile(
     # negated, and an imperative.
     r"(?!\s+(?:good|safe|healthy|okay|advisable)\b)"
     r"|\b(?!(?<=[,;:.!?\u201c\"] )don['\u2019]t\b)\w+n['\u2019]t\b(?!\s+(?:good|safe)\b)"
+    # A classification refused: "cannot be classified as carcinogenic" (one word, "cannot").
+    r"|\bcannot\s+be\s+(?:classified|considered|regarded|labell?ed|deemed)\s+as\b"
     r"|\bnever\s+(?:\w+ed|been|sent|sold|bought|given|made|built)\b"
     r"|\b(?:has|have|had)\s+yet\s+to\b"
     r"|\b(?:has|have|had|is|are|was|were)\s+no\s+"
@@ -395,6 +407,16 @@ PASSIVE_BEFORE = re.compile(
 
 # What may stand between a speaker and its verb: "'s spy agency", "has long",
 # "officials on Friday", ", a spokesperson". Words of these kinds may not.
+APPOSITION_OF = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:of|at|within|for)\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
+DOCUMENT_ABOUT = re.compile(
+    r"\b(report|analysis|assessment|review|study|opinion|evaluation|findings|paper)"
+    r"\s+of\s+(?:the\s+|its\s+)?(?:[\w\-'\u2019]+\s+){1,3}$",
+    re.I,
+)
 GAP = re.compile(r"^(?:['\u2019]s)?[\s,]*(?:[\w\-.]+[\s,]+){0,4}$")
 GAP_STOP = frozenset(
     [
@@ -587,6 +609,19 @@ NO_CAUSAL_LINK = re.compile(
     r"(?:link|association|relationship|connection)\b(?![^.;]{0,60}\byet\b)",
     re.I,
 )
+# A cue that vouches for what follows, with a thing's safety as its object: "the regulator
+# confirms the herbicide's safety", "reaffirmed the safety of its powder" - what a sound
+# product is to a harm claim (see DENIAL_MARKERS), not safety concerns or a safety review.
+VOUCHING_CUE = re.compile(
+    r"^(?:confirm|(?:re)?affirm|reiterat|stress|emphasi|underscor|maintain|assert)", re.I
+)
+SAFETY_OBJECT = re.compile(
+    r"^\s*(?:the\s+|its\s+|their\s+)?(?:[\w\-'\u2019]+\s+){0,3}?safety\b"
+    r"(?!\s+(?:concerns?|risks?|issues?|problems?|fears?|questions?|warnings?|reviews?|probes?"
+    r"|investigations?|alerts?|scares?|signals?|recalls?|lapses?|failures?|breach\w*|violations?"
+    r"|data|record|measures?|rules?|standards?|checks?|tests?|testing|studies|study|panel))",
+    re.I,
+)
 QUALIFIED_DOUBT = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:conclusive|consistent|definitive|firm|established|proven)\b"
     r"|\bin(?:conclusive|consistent)\b|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|proven|conclusive)\b"
@@ -646,10 +681,15 @@ def position_for(base: str, *, negated: bool, complement: str, cue: str) -> tupl
     if base == Position.HEDGES:
         return base, notes
     if negated:
+        if re.match(r"classif", cue, re.I) and re.search(r"\bas\b", complement, re.I):
+            # "did not classify it as carcinogenic": a classification refused, not a doubt.
+            return Position.DENIES, ["classification refused"]
         return Position.HEDGES, ["negated"]
     # "…told a judge that there was widespread fraud but offered no evidence": what the
     # speaker did next is the reporter's account, not what the speaker said.
     complement = SPEAKERS_NEXT_DEED.split(complement, maxsplit=1)[0]
+    if VOUCHING_CUE.match(cue) and SAFETY_OBJECT.match(complement):
+        return Position.DENIES, ["safety vouched for"]
     no_link = NO_CAUSAL_LINK.search(complement)
     if no_link:
         return Position.DENIES, [f"denial marker: {no_link.group(0)}"]
@@ -743,6 +783,13 @@ def _speakers_before(
         if role:
             gap = text[before[-2].end - offset : before[-2].end - offset + role.start()] + gap
             before, nearest = before[:-1], before[-2]
+    if len(before) > 1 and re.match(r"\s*,\s*$", gap):
+        # "the agency, a division of the World Health Organization, classified…": the body
+        # an apposition names is the subject's parent, not the subject.
+        apposition = text[before[-2].end - offset : nearest.start - offset]
+        if APPOSITION_OF.fullmatch(apposition):
+            gap = " "
+            before, nearest = before[:-1], before[-2]
     # "…in the case of Eva Echeverria, who alleged…": the relative pronoun's antecedent
     # speaks, even after a preposition.
     # "Acme, the maker of the pills, which has fought…": past an apposition too,
@@ -768,6 +815,9 @@ def _speakers_before(
     if text[: nearest.start - offset].endswith("("):
         gap = re.sub(r"^\s*\)", " ", gap)
     gap = SHORT_NAME_IN_BRACKETS.sub(" ", gap)
+    # "an EPA draft analysis of the herbicide says": what a body's document is about,
+    # between the document and its verb, is no other subject.
+    gap = DOCUMENT_ABOUT.sub(r"\1 ", gap)
     # "has yet to comment", "continues to deny": the speaker's own verb follows.
     gap = re.sub(
         r"\b(?:yet|continu(?:e|es|ed|ing)|went\s+on|goes\s+on)\s+to\b",
@@ -849,7 +899,9 @@ def _subject_of_participle(
         offset, text = offset + lead.end(), text[lead.end() :]
     first = next((m for m in mentions if m.start >= offset and m.end <= cue_start), None)
     if first is None or not re.fullmatch(
-        r"[\s\-\u2013\u2014\u2022*]*(?:(?:the|a|an)\s+)?(?:[A-Z][\w.\-\u2019']*\s+){0,3}",
+        # A title's words are capitalised ("Texas Attorney General"): "The news that Acme…"
+        # puts the name in a clause of its own, not at the head of the sentence.
+        r"[\s\-\u2013\u2014\u2022*]*(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w.\-\u2019']*\s+){0,3}",
         text[: first.start - offset],
         re.I,
     ):
@@ -893,7 +945,12 @@ def _speaker_after(
     # named after the verb speaks for.
     if not (re.fullmatch(r"\s*(?:the\s+)?", between, re.I) or PERSON_OF_BODY.fullmatch(between)):
         return []
-    if not re.match(r"\s*(?:[,.;]|$)", text[first.end - offset :]):
+    # '…, says the agency (ECHA) in a new report.': its short name in brackets, then where or
+    # when it said so, still close the clause.
+    if not re.match(
+        r"\s*(?:\([^()]{1,20}\)\s*)?(?:[,.;]|$|(?:in|on|at|during|after|before|via|through)\s)",
+        text[first.end - offset :],
+    ):
         return []
     return [first]
 

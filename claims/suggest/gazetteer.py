@@ -49,6 +49,9 @@ SEATS: dict[str, tuple[str, ...]] = {
         "National Security Council",
         "Defense Department",
         "Department of Defense",
+        # The federal regulator of pesticides and pollution, named alone as often.
+        "Environmental Protection Agency",
+        "EPA",
     ),
     "RU": ("Kremlin",),
     "GB": ("Downing Street", "Whitehall", "Foreign Office", "Ministry of Defence", "MHRA"),

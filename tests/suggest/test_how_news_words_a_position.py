@@ -73,6 +73,23 @@ def test_a_thing_called_sound_is_denied_to_be_harmful(newsroom, text):
     assert {position for *_, position in triples(text)} == {"denies"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul confirms safety of missiles stored by Sudan's army",
+        "Washington reaffirmed the safety of the missiles Sudan's army keeps in its depots.",
+    ],
+)
+def test_a_things_safety_vouched_for_is_denied_to_be_harmful(newsroom, text):
+    assert {position for *_, position in triples(text)} == {"denies"}
+
+
+def test_safety_concerns_confirmed_are_no_denial(newsroom):
+    text = "Seoul confirmed safety concerns about missiles stored by Sudan's army."
+
+    assert "denies" not in {position for *_, position in triples(text)}
+
+
 def test_fair_to_say_is_no_denial(newsroom):
     text = "Washington said it is fair to say that Sudan's army received the missiles."
 
@@ -116,3 +133,24 @@ def test_a_source_naming_its_own_forces_as_responders_asserts_no_deed_of_its_own
         (slugs[p.claim_id], p.source.name, p.position) for p in article_proposals(article_of(text))
     }
     assert ("north-korea-arms-to-russia", "North Korea", "asserts") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Washington has made a preliminary finding that Sudan's army received missiles.",
+            "United States",
+        ),
+        ("Seoul stands by its decision that Sudan's army received missiles.", "South Korea"),
+        ("Moscow considers in its report that Sudan's army received missiles.", "Russia"),
+    ],
+)
+def test_a_finding_made_or_stood_by_says_what_it_holds(newsroom, text, actor):
+    assert triples(text) == {(CLAIM, actor, "asserts")}
+
+
+def test_a_finding_made_without_that_is_no_statement(newsroom):
+    text = "Washington made a decision on missiles for Sudan's army."
+
+    assert triples(text) == set()

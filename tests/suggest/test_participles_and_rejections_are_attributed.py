@@ -239,3 +239,12 @@ def test_still_finding_out_is_a_hedge_and_reviewing_a_lawsuit_is_not(newsroom):
 
     assert triples(analysing) == {(CLAIM, "Ukraine", "hedges")}
     assert (CLAIM, "Russia", "hedges") not in triples(reviewing)
+
+
+def test_a_name_inside_a_clause_of_its_own_is_no_participles_subject(newsroom):
+    text = (
+        "The news that Moscow had brokered the deal came out at a trial in Texas where a "
+        "dealer won a lawsuit against an arms broker, claiming Sudan's army received missiles."
+    )
+
+    assert proposed(text) == []

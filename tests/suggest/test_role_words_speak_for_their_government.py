@@ -78,7 +78,9 @@ def test_a_capitalised_title_presents_the_official_named_later_by_surname(introd
     assert found[0][5] == "role"
 
 
-@pytest.mark.parametrize("agency", ["The FDA", "The Justice Department", "HHS", "The CDC"])
+@pytest.mark.parametrize(
+    "agency", ["The FDA", "The Justice Department", "HHS", "The CDC", "The EPA"]
+)
 def test_a_federal_agency_named_alone_speaks_for_the_united_states(agency):
     found = proposed(f"{agency} said Sudan's army received missiles from Iran.")
     assert [f[:3] for f in found] == [(CLAIM, "United States", "asserts")]

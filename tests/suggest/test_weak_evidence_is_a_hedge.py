@@ -35,3 +35,20 @@ def test_not_enough_evidence_is_a_hedge_not_a_denial(newsroom):
     )
 
     assert triples(text) == {(CLAIM, "United States", "hedges")}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Seoul concluded that Sudan's army was a probable buyer of missiles.", "South Korea"),
+        ("Washington said Sudan's army was unlikely to have received missiles.", "United States"),
+    ],
+)
+def test_a_probability_is_a_hedge(newsroom, text, actor):
+    assert triples(text) == {(CLAIM, actor, "hedges")}
+
+
+def test_highly_unlikely_is_no_hedge(newsroom):
+    text = "Washington said it was highly unlikely that Sudan's army received the missiles."
+
+    assert (CLAIM, "United States", "hedges") not in triples(text)
