@@ -8,7 +8,7 @@ import pytest
 
 from sources.models import Article
 from tests.suggest.evaluation import evaluation_load, evaluation_setup
-from tests.suggest.newsroom import newsroom_setup
+from tests.suggest.newsroom import newsroom_setup, two_doers_setup
 
 
 @pytest.fixture
@@ -23,6 +23,12 @@ def world(db) -> dict:
 def newsroom(db) -> None:
     """A newsroom's first day: one claim, and countries registered by name and capital."""
     newsroom_setup()
+
+
+@pytest.fixture
+def two_doers(db) -> None:
+    """Two rival claims on one event, an Iranian torpedo or a Russian mine (newsroom.py)."""
+    two_doers_setup()
 
 
 def article_of(text: str, *, published_on: dt.date = dt.date(2024, 9, 13), **fields) -> Article:

@@ -55,3 +55,27 @@ def proposed(text: str, published_on: dt.date = dt.date(2024, 11, 8)) -> list:
         )
         for p in article_proposals(article)
     )
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    """The (claim, top-level actor, position) of each suggestion ``proposed`` gives."""
+    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
+
+
+# Two claims on one event that name different doers (tests of rival accounts).
+TORPEDO = "iranian-torpedo-sank-the-ship"
+MINE = "russian-mine-sank-the-ship"
+
+
+def two_doers_setup() -> None:
+    """The newsroom, with only two active claims: an Iranian torpedo or a Russian mine sank
+    the cargo ship."""
+    newsroom_setup()
+    Claim.objects.update(status=ClaimStatus.ARCHIVED)
+    for slug, text, term in (
+        (TORPEDO, "An Iranian torpedo sank the cargo ship", "torpedo"),
+        (MINE, "A Russian mine sank the cargo ship", "mine"),
+    ):
+        Claim.objects.create(
+            slug=slug, text=text, search_terms=["cargo ship", term], status=ClaimStatus.ACTIVE
+        )

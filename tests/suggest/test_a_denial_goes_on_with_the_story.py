@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.newsroom import CLAIM, proposed
+from tests.suggest.newsroom import CLAIM, triples
 
 pytestmark = pytest.mark.django_db
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 def test_a_named_speaker_denying_the_storys_topic_denies_its_claim(newsroom):

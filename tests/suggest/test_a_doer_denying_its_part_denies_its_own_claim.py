@@ -8,37 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from claims.models import Claim, ClaimStatus
-from tests.suggest.newsroom import proposed
+from tests.suggest.newsroom import MINE, TORPEDO, triples
 
 pytestmark = pytest.mark.django_db
 
-TORPEDO = "iranian-torpedo-sank-the-ship"
-MINE = "russian-mine-sank-the-ship"
 
-
-@pytest.fixture
-def two_claims(newsroom) -> None:
-    Claim.objects.update(status=ClaimStatus.ARCHIVED)
-    Claim.objects.create(
-        slug=TORPEDO,
-        text="An Iranian torpedo sank the cargo ship",
-        search_terms=["cargo ship", "torpedo"],
-        status=ClaimStatus.ACTIVE,
-    )
-    Claim.objects.create(
-        slug=MINE,
-        text="A Russian mine sank the cargo ship",
-        search_terms=["cargo ship", "mine"],
-        status=ClaimStatus.ACTIVE,
-    )
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
-
-
-def test_a_doer_denying_any_involvement_denies_its_own_claim(two_claims):
+def test_a_doer_denying_any_involvement_denies_its_own_claim(two_doers):
     found = triples(
         "Kyiv said an Iranian torpedo sank the cargo ship in the strait. "
         "Tehran has \u201ccategorically\u201d denied any involvement, blaming instead a "
@@ -50,7 +25,7 @@ def test_a_doer_denying_any_involvement_denies_its_own_claim(two_claims):
     assert (MINE, "Iran", "denies") not in found
 
 
-def test_a_denial_of_something_else_does_not_reach_back(two_claims):
+def test_a_denial_of_something_else_does_not_reach_back(two_doers):
     found = triples(
         "Kyiv said an Iranian torpedo sank the cargo ship in the strait. "
         "Tehran denied holding talks on trade."
@@ -67,7 +42,7 @@ def test_a_quoted_word_between_a_speaker_and_its_verb_keeps_the_speaker(newsroom
     assert found == {("sudan-army-got-missiles", "Russia", "denies")}
 
 
-def test_blaming_the_doer_named_goes_on_with_the_story(two_claims):
+def test_blaming_the_doer_named_goes_on_with_the_story(two_doers):
     found = triples(
         "Kyiv said an Iranian torpedo sank the cargo ship in the strait. "
         "Seoul condemned what it called the Iranian attack on the ship."
@@ -76,7 +51,7 @@ def test_blaming_the_doer_named_goes_on_with_the_story(two_claims):
     assert (TORPEDO, "South Korea", "asserts") in found
 
 
-def test_condemning_without_naming_the_doer_stays_out_of_the_story(two_claims):
+def test_condemning_without_naming_the_doer_stays_out_of_the_story(two_doers):
     found = triples(
         "Kyiv said an Iranian torpedo sank the cargo ship in the strait. "
         "Seoul condemned the attack on the ship."
@@ -85,7 +60,7 @@ def test_condemning_without_naming_the_doer_stays_out_of_the_story(two_claims):
     assert not {f for f in found if f[1] == "South Korea"}
 
 
-def test_a_doer_set_aside_is_denied(two_claims):
+def test_a_doer_set_aside_is_denied(two_doers):
     found = triples(
         "Kyiv said the cargo ship was sunk by a mine rather than by an Iranian torpedo."
     )
@@ -94,7 +69,7 @@ def test_a_doer_set_aside_is_denied(two_claims):
     assert (TORPEDO, "Ukraine", "asserts") not in found
 
 
-def test_naming_the_doer_and_its_deed_goes_on_with_the_story(two_claims):
+def test_naming_the_doer_and_its_deed_goes_on_with_the_story(two_doers):
     story = "Kyiv said an Iranian torpedo sank the cargo ship in the strait. "
 
     found = triples(story + "Seoul said its navy had answered Iran's attacks on the ship.")

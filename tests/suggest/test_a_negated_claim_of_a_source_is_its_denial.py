@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.newsroom import CLAIM, proposed
+from tests.suggest.newsroom import CLAIM, triples
 
 pytestmark = pytest.mark.django_db
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 def test_an_insistence_that_it_did_not_happen_is_a_denial(newsroom):

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.newsroom import CLAIM, proposed
+from tests.suggest.newsroom import CLAIM, triples
 
 pytestmark = pytest.mark.django_db
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 def test_a_relative_clause_past_an_apposition_speaks_for_the_name(newsroom):

@@ -7,7 +7,7 @@ import pytest
 from django.utils.text import slugify
 
 from sources.models import Source, SourceAlias, SourceKind, normalize_alias
-from tests.suggest.newsroom import CLAIM, proposed
+from tests.suggest.newsroom import CLAIM, triples
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +16,6 @@ def register(name: str, *aliases: str) -> None:
     source = Source.objects.create(name=name, slug=slugify(name), kind=SourceKind.GROUP)
     for alias in (name, *aliases):
         SourceAlias.objects.create(source=source, alias=alias, normalized=normalize_alias(alias))
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 def test_a_registered_short_name_in_brackets(newsroom):

@@ -9,16 +9,12 @@ import pytest
 
 from claims.models import Claim, ClaimStatus
 from sources.models import Source, SourceAlias, SourceKind, normalize_alias
-from tests.suggest.newsroom import CLAIM, proposed
+from tests.suggest.newsroom import CLAIM, triples
 
 pytestmark = pytest.mark.django_db
 
 FIRED_FIRST = "russia-fired-first"
 FIRED_BACK = "ukraine-fired-first"
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 def test_a_silence_far_from_the_story_s_last_word_is_on_its_claims(newsroom):

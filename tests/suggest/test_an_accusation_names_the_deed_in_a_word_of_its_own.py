@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from claims.models import Claim, ClaimStatus
-from tests.suggest.newsroom import proposed
+from tests.suggest.newsroom import triples
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +32,6 @@ def two_claims(newsroom) -> None:
         search_terms=["truce", "front line"],
         status=ClaimStatus.ACTIVE,
     )
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 def test_accusing_a_doer_of_the_deed_bears_on_its_claim(two_claims):

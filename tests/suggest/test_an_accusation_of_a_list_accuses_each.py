@@ -6,34 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from claims.models import Claim, ClaimStatus
-from tests.suggest.newsroom import proposed
+from tests.suggest.newsroom import MINE, TORPEDO, triples
 
 pytestmark = pytest.mark.django_db
-
-TORPEDO = "iranian-torpedo-sank-the-ship"
-MINE = "russian-mine-sank-the-ship"
-
-
-@pytest.fixture
-def two_doers(newsroom) -> None:
-    Claim.objects.update(status=ClaimStatus.ARCHIVED)
-    Claim.objects.create(
-        slug=TORPEDO,
-        text="An Iranian torpedo sank the cargo ship",
-        search_terms=["cargo ship", "torpedo"],
-        status=ClaimStatus.ACTIVE,
-    )
-    Claim.objects.create(
-        slug=MINE,
-        text="A Russian mine sank the cargo ship",
-        search_terms=["cargo ship", "mine"],
-        status=ClaimStatus.ACTIVE,
-    )
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 def test_each_doer_in_the_list_is_accused(two_doers):

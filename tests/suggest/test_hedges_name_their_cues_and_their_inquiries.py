@@ -9,16 +9,12 @@ import pytest
 
 from claims.models import Claim, ClaimStatus
 from sources.models import Source, SourceAlias, SourceKind, normalize_alias
-from tests.suggest.newsroom import CLAIM, proposed
+from tests.suggest.newsroom import CLAIM, triples
 
 pytestmark = pytest.mark.django_db
 
 MISSILE = "russian-missile-hit-the-hospital"
 SHELL = "ukrainian-shell-hit-the-hospital"
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,9 @@ import pytest
 from claims.models import Claim
 from claims.suggest import article_proposals
 from tests.suggest.conftest import article_of
-from tests.suggest.newsroom import CLAIM, proposed
+from tests.suggest.newsroom import CLAIM, triples
 
 pytestmark = pytest.mark.django_db
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 @pytest.mark.parametrize(

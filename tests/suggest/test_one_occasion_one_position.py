@@ -9,13 +9,9 @@ from __future__ import annotations
 import pytest
 
 from claims.models import Claim, ClaimStatus
-from tests.suggest.newsroom import CLAIM, proposed
+from tests.suggest.newsroom import CLAIM, triples
 
 pytestmark = pytest.mark.django_db
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 def test_a_hedging_source_s_other_words_are_the_detail_of_its_hedge(newsroom):

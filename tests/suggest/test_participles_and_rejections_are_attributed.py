@@ -6,13 +6,9 @@ from __future__ import annotations
 import pytest
 
 from sources.models import Source, SourceAlias, SourceKind
-from tests.suggest.newsroom import CLAIM, proposed
+from tests.suggest.newsroom import CLAIM, proposed, triples
 
 pytestmark = pytest.mark.django_db
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 def test_a_participle_speaks_for_its_clause_subject_not_the_name_before_it(newsroom):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from claims.models import Claim, ClaimStatus
-from tests.suggest.newsroom import proposed
+from tests.suggest.newsroom import triples
 
 pytestmark = pytest.mark.django_db
 
@@ -31,10 +31,6 @@ def rival_accounts(newsroom) -> None:
         search_terms=["Tawila", "staged", "fabricated"],
         status=ClaimStatus.ACTIVE,
     )
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(claim, actor, position) for claim, actor, position, *_ in proposed(text)}
 
 
 def test_a_denial_in_one_accounts_words_takes_no_side_on_the_other(rival_accounts):
